@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTokenizer } from '../../tools/models/node-model';
+
+// The real OpenAI CLIP tokenizer files, read from the shared folder beside the checkout.
+const OPENAI_CLIP = join(import.meta.dirname, '../../../shared/hub/openai/clip-vit-base-patch32');
+const END_OF_TEXT = 49407;
+
+describe('@huggingface/tokenizers on OpenAI CLIP tokenizer.json', () => {
+  const tokenizer = loadTokenizer(OPENAI_CLIP);
+
+  it('produces the published ids', () => {
+    expect(tokenizer.encode('a photo of a cat')).toEqual([49406, 320, 1125, 539, 320, 2368, 49407]);
+    expect(tokenizer.encode('Hello World')).toEqual([49406, 3306, 1002, 49407]);
+  });
+
+  it('pads a batch to its longest prompt with the end-of-text token', () => {
+    const batch = tokenizer.encodeBatch(['a photo of a cat', 'Hello World']);
+    expect([batch.batchSize, batch.sequenceLength]).toEqual([2, 7]);
+    expect(Array.from(batch.ids.slice(7), Number)).toEqual([49406, 3306, 1002, 49407, 49407, 49407, 49407]);
+  });
+
+  it('truncates to the 77-token context and keeps end-of-text last', () => {
+    const ids = tokenizer.encode('cat '.repeat(200));
+    expect(ids).toHaveLength(77);
+    expect(ids[0]).toBe(49406);
+    expect(ids[76]).toBe(END_OF_TEXT);
+    expect(ids.indexOf(END_OF_TEXT)).toBe(76);
+  });
+
+  it('encodes emoji, CJK and right-to-left text without throwing', () => {
+    for (const text of ['🐱 on a mat', '一只猫', 'قطة']) {
+      const ids = tokenizer.encode(text);
+      expect(ids.at(0)).toBe(49406);
+      expect(ids.at(-1)).toBe(END_OF_TEXT);
+      expect(ids.length).toBeGreaterThan(2);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+"""Writes a CLIP model in the Hugging Face Hub layout that transformers.js uses: config.json,
+preprocessor_config.json, tokenizer files and onnx/{text,vision}_model.onnx."""
+import json
+import os
+
+import torch
+
+from clip_model import Clip, ImageEmbeds, TextEmbeds
+
+CLIP_MEAN = [0.48145466, 0.4578275, 0.40821073]
+CLIP_STD = [0.26862954, 0.26130258, 0.27577711]
+OPSET = 17
+
+
+def write_json(path, data):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        json.dump(data, f, indent=2)
+        f.write("\n")
+
+
+def preprocessor_config(image_size, crop_size=None):
+    crop = crop_size or image_size
+    return {
+        "crop_size": {"height": crop, "width": crop},
+        "do_center_crop": True,
+        "do_convert_rgb": True,
+        "do_normalize": True,
+        "do_rescale": True,
+        "do_resize": True,
+        "feature_extractor_type": "CLIPFeatureExtractor",
+        "image_processor_type": "CLIPImageProcessor",
+        "image_mean": CLIP_MEAN,
+        "image_std": CLIP_STD,
+        "resample": 3,
+        "rescale_factor": 1 / 255,
+        "size": {"shortest_edge": image_size},
+    }
+
+
+def export_onnx(clip: Clip, onnx_dir, image_size, text_length=8):
+    """Exports both towers with dynamic batch (and sequence) axes; returns the two file paths."""
+    os.makedirs(onnx_dir, exist_ok=True)
+    clip.eval()
+    text_path, vision_path = os.path.join(onnx_dir, "text_model.onnx"), os.path.join(onnx_dir, "vision_model.onnx")
+    eot = clip.cfg.text.vocab_size - 1
+    input_ids = torch.tensor([[eot - 1] + [1] * (text_length - 2) + [eot]] * 2)
+    with torch.no_grad():
+        torch.onnx.export(TextEmbeds(clip), (input_ids,), text_path, input_names=["input_ids"],
+                          output_names=["text_embeds"], opset_version=OPSET,
+                          dynamic_axes={"input_ids": {0: "batch_size", 1: "sequence_length"},
+                                        "text_embeds": {0: "batch_size"}})
+        pixels = torch.randn(2, 3, image_size, image_size)
+        torch.onnx.export(ImageEmbeds(clip), (pixels,), vision_path, input_names=["pixel_values"],
+                          output_names=["image_embeds"], opset_version=OPSET,
+                          dynamic_axes={"pixel_values": {0: "batch_size"}, "image_embeds": {0: "batch_size"}})
+    return text_path, vision_path

@@ -1,0 +1,64 @@
+// Loads a Hub-layout CLIP folder from disk for onnxruntime-node: used by the model tools and the model tests.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import type { PreprocessorConfig, Pixels } from '../../src/model/preprocess';
+import { resizeTarget, toPixelValues } from '../../src/model/preprocess';
+import { resizeBicubic } from '../../src/model/resize';
+import { ClipTokenizer, type TokenizerConfig } from '../../src/model/tokenizer';
+
+export type Dtype = 'fp32' | 'q8';
+const SUFFIX: Record<Dtype, string> = { fp32: '', q8: '_quantized' };
+
+export function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+export function loadTokenizer(modelDir: string): ClipTokenizer {
+  return new ClipTokenizer(
+    readJson<object>(join(modelDir, 'tokenizer.json')),
+    readJson<TokenizerConfig>(join(modelDir, 'tokenizer_config.json')),
+  );
+}
+
+export interface NodeClip {
+  tokenizer: ClipTokenizer;
+  preprocessor: PreprocessorConfig;
+  logitScale: number;
+  text: ort.InferenceSession;
+  vision: ort.InferenceSession;
+}
+
+export async function loadNodeClip(modelDir: string, dtype: Dtype = 'fp32'): Promise<NodeClip> {
+  const config = readJson<{ clipscope?: { logit_scale?: number } }>(join(modelDir, 'config.json'));
+  const options: ort.InferenceSession.SessionOptions = { intraOpNumThreads: 0 };
+  const file = (tower: string) => join(modelDir, 'onnx', `${tower}_model${SUFFIX[dtype]}.onnx`);
+  return {
+    tokenizer: loadTokenizer(modelDir),
+    preprocessor: readJson<PreprocessorConfig>(join(modelDir, 'preprocessor_config.json')),
+    logitScale: config.clipscope?.logit_scale ?? 100,
+    text: await ort.InferenceSession.create(file('text'), options),
+    vision: await ort.InferenceSession.create(file('vision'), options),
+  };
+}
+
+/** Text embeddings [texts, dim], unnormalised, as the model outputs them. */
+export async function encodeTexts(clip: NodeClip, texts: readonly string[]): Promise<ort.Tensor> {
+  const batch = clip.tokenizer.encodeBatch(texts);
+  const input = new ort.Tensor('int64', batch.ids, [batch.batchSize, batch.sequenceLength]);
+  const output = await clip.text.run({ [clip.text.inputNames[0]!]: input });
+  return output[clip.text.outputNames[0]!]!;
+}
+
+export function pixelValues(clip: NodeClip, pixels: Pixels): Float32Array {
+  const target = resizeTarget(clip.preprocessor, pixels.width, pixels.height);
+  return toPixelValues(resizeBicubic(pixels, target.width, target.height), clip.preprocessor);
+}
+
+/** Image embeddings [images, dim] of already preprocessed pixel values, concatenated. */
+export async function encodeImages(clip: NodeClip, values: Float32Array, count: number): Promise<ort.Tensor> {
+  const side = Math.round(Math.sqrt(values.length / count / 3));
+  const input = new ort.Tensor('float32', values, [count, 3, side, side]);
+  const output = await clip.vision.run({ [clip.vision.inputNames[0]!]: input });
+  return output[clip.vision.outputNames[0]!]!;
+}
