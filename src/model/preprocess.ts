@@ -29,14 +29,15 @@ export interface ResizePlan {
 export function resizeTarget(config: PreprocessorConfig, width: number, height: number): ResizePlan {
   const size = config.size;
   if (config.do_resize === false || size === undefined) return { width, height };
-  const shortest = typeof size === 'number' ? size : size.shortest_edge;
+  const box = typeof size === 'number' ? { shortest_edge: size } : size;
+  const shortest = box.shortest_edge;
   if (shortest !== undefined) {
     const ratio = shortest / Math.min(width, height);
     return width <= height
       ? { width: shortest, height: Math.round(height * ratio) }
       : { width: Math.round(width * ratio), height: shortest };
   }
-  return { width: size.width ?? width, height: size.height ?? height };
+  return { width: box.width ?? width, height: box.height ?? height };
 }
 
 function cropSize(config: PreprocessorConfig, width: number, height: number): ResizePlan {

@@ -11,7 +11,9 @@ describe('similarity math', () => {
     const images = normalizeRows(new Float32Array([1, 0, 1, 1]), 2);
     const texts = normalizeRows(new Float32Array([1, 0, 0, 1, -1, 0]), 2);
     const cos = cosineMatrix(images, texts, 2);
-    expect(Array.from(cos)).toEqual([1, 0, -1, Math.SQRT1_2, Math.SQRT1_2, -Math.SQRT1_2].map((v) => expect.closeTo(v, 6)));
+    expect(Array.from(cos)).toEqual(
+      [1, 0, -1, Math.SQRT1_2, Math.SQRT1_2, -Math.SQRT1_2].map((v) => expect.closeTo(v, 6)),
+    );
   });
 
   it('softmaxes each row of scaled logits, stably for large scales', () => {

@@ -55,7 +55,11 @@ describe.each(['fp32', 'q8'] as Dtype[])('Clipscope Mini (%s) in onnxruntime-nod
   });
 
   it('takes any batch size and sequence length', async () => {
-    const three = await encodeTexts(clip, ['red', 'a photo of a small red circle.', 'a blue star on a grey background']);
+    const three = await encodeTexts(clip, [
+      'red',
+      'a photo of a small red circle.',
+      'a blue star on a grey background',
+    ]);
     expect(three.dims).toEqual([3, EMBED_DIM]);
     const one = await encodeTexts(clip, ['two shapes: a blue star and a red square']);
     expect(one.dims).toEqual([1, EMBED_DIM]);
@@ -86,7 +90,12 @@ describe.each(['fp32', 'q8'] as Dtype[])('Clipscope Mini (%s) in onnxruntime-nod
     const batch = new Float32Array(values.reduce((n, v) => n + v.length, 0));
     values.forEach((v, i) => batch.set(v, i * v.length));
     const images = (await encodeImages(clip, batch, files.length)).data as Float32Array;
-    const texts = (await encodeTexts(clip, LABELS.map((l) => `a photo of a ${l}.`))).data as Float32Array;
+    const texts = (
+      await encodeTexts(
+        clip,
+        LABELS.map((l) => `a photo of a ${l}.`),
+      )
+    ).data as Float32Array;
     const cos = cosineMatrix(normalizeRows(images, EMBED_DIM), normalizeRows(texts, EMBED_DIM), EMBED_DIM);
     const predicted = Array.from(argmaxRows(cos, LABELS.length), (i) => LABELS[i]!.replace(' ', '-') + '.png');
     expect(predicted).toEqual(files);

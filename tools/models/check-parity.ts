@@ -7,7 +7,9 @@ import { readJson } from './node-model';
 
 const [modelDir, casesDir] = process.argv.slice(2);
 if (!modelDir || !casesDir) throw new Error('usage: check-parity.ts <model dir> <cases dir>');
-const shapes = readJson<{ input_ids: number[]; pixel_values: number[]; tolerance: number }>(join(casesDir, 'shapes.json'));
+const shapes = readJson<{ input_ids: number[]; pixel_values: number[]; tolerance: number }>(
+  join(casesDir, 'shapes.json'),
+);
 const bytes = (name: string) => {
   const buffer = readFileSync(join(casesDir, `${name}.bin`));
   return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
@@ -19,7 +21,9 @@ const inputs = {
 const expected = { text: new Float32Array(bytes('text_embeds')), vision: new Float32Array(bytes('image_embeds')) };
 
 function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0, aa = 0, bb = 0;
+  let dot = 0,
+    aa = 0,
+    bb = 0;
   for (let i = 0; i < a.length; i++) [dot, aa, bb] = [dot + a[i]! * b[i]!, aa + a[i]! ** 2, bb + b[i]! ** 2];
   return dot / Math.sqrt(aa * bb);
 }

@@ -3,7 +3,15 @@
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { argmaxRows, cosineMatrix, normalizeRows } from '../../src/model/similarity';
-import { encodeImages, encodeTexts, loadNodeClip, pixelValues, readJson, type Dtype, type NodeClip } from './node-model';
+import {
+  encodeImages,
+  encodeTexts,
+  loadNodeClip,
+  pixelValues,
+  readJson,
+  type Dtype,
+  type NodeClip,
+} from './node-model';
 
 const COLOURS = ['red', 'green', 'blue', 'yellow', 'purple', 'orange', 'black', 'white'];
 const SHAPES = ['circle', 'square', 'triangle', 'star', 'hexagon', 'cross'];
@@ -14,7 +22,9 @@ const WARMUP_RUNS = 20;
 
 const [modelDir, testDir, outPath] = process.argv.slice(2);
 if (!modelDir || !testDir || !outPath) throw new Error('usage: eval-mini.ts <model dir> <test dir> <out.json>');
-const heldOut = new Set(readJson<{ clipscope: { held_out_pairs: string[] } }>(join(modelDir, 'config.json')).clipscope.held_out_pairs);
+const heldOut = new Set(
+  readJson<{ clipscope: { held_out_pairs: string[] } }>(join(modelDir, 'config.json')).clipscope.held_out_pairs,
+);
 const { size, labels } = readJson<{ size: number; labels: string[] }>(join(testDir, 'labels.json'));
 const raw = readFileSync(join(testDir, 'images.u8'));
 
@@ -38,7 +48,10 @@ async function imageEmbeddings(clip: NodeClip): Promise<Float32Array> {
 async function predict(clip: NodeClip, images: Float32Array, prompts: string[]): Promise<Int32Array> {
   const text = await encodeTexts(clip, prompts);
   const dim = text.dims[1]!;
-  return argmaxRows(cosineMatrix(normalizeRows(images, dim), normalizeRows(text.data as Float32Array, dim), dim), prompts.length);
+  return argmaxRows(
+    cosineMatrix(normalizeRows(images, dim), normalizeRows(text.data as Float32Array, dim), dim),
+    prompts.length,
+  );
 }
 
 const share = (hits: boolean[]) => hits.filter(Boolean).length / Math.max(1, hits.length);
@@ -47,7 +60,11 @@ async function accuracy(clip: NodeClip) {
   const images = await imageEmbeddings(clip);
   const result: Record<string, Record<string, number>> = {};
   for (const template of TEMPLATES) {
-    const predicted = await predict(clip, images, PAIRS.map((p) => template.replace('{}', p)));
+    const predicted = await predict(
+      clip,
+      images,
+      PAIRS.map((p) => template.replace('{}', p)),
+    );
     const guess = (i: number) => PAIRS[predicted[i]!]!;
     const split = (held: boolean) => labels.map((l, i) => [l, i] as const).filter(([l]) => heldOut.has(l) === held);
     result[template] = {
@@ -57,8 +74,16 @@ async function accuracy(clip: NodeClip) {
       shape_of_pair: share(labels.map((l, i) => guess(i).split(' ')[1] === l.split(' ')[1])),
     };
   }
-  const colours = await predict(clip, images, COLOURS.map((c) => `a photo of a ${c} shape.`));
-  const shapes = await predict(clip, images, SHAPES.map((s) => `a photo of a ${s}.`));
+  const colours = await predict(
+    clip,
+    images,
+    COLOURS.map((c) => `a photo of a ${c} shape.`),
+  );
+  const shapes = await predict(
+    clip,
+    images,
+    SHAPES.map((s) => `a photo of a ${s}.`),
+  );
   result['colour-only and shape-only prompts'] = {
     colour: share(labels.map((l, i) => COLOURS[colours[i]!] === l.split(' ')[0])),
     shape: share(labels.map((l, i) => SHAPES[shapes[i]!] === l.split(' ')[1])),
@@ -84,7 +109,13 @@ async function speed(clip: NodeClip) {
   return {
     image_ms_batch1: await medianMs(() => encodeImages(clip, one, 1)),
     image_ms_per_image_batch8: (await medianMs(() => encodeImages(clip, eight, 8))) / 8,
-    text_ms_per_label_batch48: (await medianMs(() => encodeTexts(clip, PAIRS.map((p) => `a photo of a ${p}.`)))) / 48,
+    text_ms_per_label_batch48:
+      (await medianMs(() =>
+        encodeTexts(
+          clip,
+          PAIRS.map((p) => `a photo of a ${p}.`),
+        ),
+      )) / 48,
   };
 }
 
@@ -92,7 +123,10 @@ const onnxDir = join(modelDir, 'onnx');
 const sizes = Object.fromEntries(readdirSync(onnxDir).map((f) => [f, statSync(join(onnxDir, f)).size]));
 const totalBytes = readdirSync(modelDir)
   .filter((f) => f !== 'onnx')
-  .reduce((n, f) => n + statSync(join(modelDir, f)).size, Object.values(sizes).reduce((a, b) => a + b, 0));
+  .reduce(
+    (n, f) => n + statSync(join(modelDir, f)).size,
+    Object.values(sizes).reduce((a, b) => a + b, 0),
+  );
 const report: Record<string, unknown> = { test_images: labels.length, sizes, total_bytes: totalBytes };
 for (const dtype of ['fp32', 'q8'] as Dtype[]) {
   const clip = await loadNodeClip(modelDir, dtype);

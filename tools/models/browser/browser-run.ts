@@ -1,0 +1,86 @@
+// Serves the repository over loopback HTTP (with COOP/COEP, so WASM gets threads) and runs measure.html for a
+// model folder in Debian's headless Chromium, once per execution provider.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, relative, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--enable-unsafe-webgpu',
+  '--use-webgpu-adapter=swiftshader',
+];
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
+const RESULT_TIMEOUT_MS = 300_000;
+
+export interface BrowserRun {
+  ep: 'wasm' | 'webgpu';
+  error?: string;
+  fallbackAdapter?: boolean | null;
+  crossOriginIsolated?: boolean;
+  threads?: number;
+  sessionCreateMs?: number;
+  imageMs?: number;
+  textMs?: number;
+  imageEmbeds?: number[];
+}
+
+function serveRepository() {
+  return createServer((request, response) => {
+    const path = normalize(join(ROOT, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+    if (!path.startsWith(ROOT) || !existsSync(path) || !statSync(path).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    });
+    createReadStream(path).pipe(response);
+  });
+}
+
+/** Runs the model folder (inside the repository) on each execution provider; `runs` timed runs after warm-up. */
+export async function runInChromium(modelDir: string, eps: BrowserRun['ep'][], runs = 5): Promise<BrowserRun[]> {
+  const server = serveRepository();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const results: BrowserRun[] = [];
+  try {
+    for (const ep of eps) {
+      const page = await browser.newPage();
+      const model = '/' + relative(ROOT, resolve(modelDir));
+      await page.goto(`${origin}/tools/models/browser/measure.html?model=${model}&ep=${ep}&runs=${runs}`);
+      await page.waitForFunction(() => (window as { __result?: unknown }).__result, null, {
+        timeout: RESULT_TIMEOUT_MS,
+      });
+      results.push(await page.evaluate(() => (window as unknown as { __result: BrowserRun }).__result));
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return results;
+}
+
+export function maxAbsDiff(a: readonly number[] = [], b: readonly number[] = []): number {
+  if (a.length === 0 || a.length !== b.length) return Infinity;
+  return a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
+}
