@@ -67,10 +67,10 @@ export async function runInChromium(modelDir: string, eps: BrowserRun['ep'][], r
       const page = await browser.newPage();
       const model = '/' + relative(ROOT, resolve(modelDir));
       await page.goto(`${origin}/tools/models/browser/measure.html?model=${model}&ep=${ep}&runs=${runs}`);
-      await page.waitForFunction(() => (window as { __result?: unknown }).__result, null, {
+      await page.waitForFunction(() => (globalThis as { __result?: unknown }).__result, null, {
         timeout: RESULT_TIMEOUT_MS,
       });
-      results.push(await page.evaluate(() => (window as unknown as { __result: BrowserRun }).__result));
+      results.push(await page.evaluate(() => (globalThis as unknown as { __result: BrowserRun }).__result));
       await page.close();
     }
   } finally {
