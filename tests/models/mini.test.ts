@@ -11,15 +11,13 @@ import {
   type Dtype,
   type NodeClip,
 } from '../../tools/models/node-model';
+import { MINI_PAIRS } from '../../tools/models/mini-labels';
 import { readPng } from '../helpers/png';
 
 const MODEL_DIR = join(import.meta.dirname, '../../public/models/clipscope-mini');
 const FIXTURES = join(import.meta.dirname, '../../e2e/fixtures');
 const EMBED_DIM = 128;
 const SIZE_BUDGET_BYTES = 8 * 1024 * 1024;
-const COLOURS = ['red', 'green', 'blue', 'yellow', 'purple', 'orange', 'black', 'white'];
-const SHAPES = ['circle', 'square', 'triangle', 'star', 'hexagon', 'cross'];
-const LABELS = COLOURS.flatMap((c) => SHAPES.map((s) => `${c} ${s}`));
 
 function folderBytes(dir: string): number {
   return readdirSync(dir).reduce((total, name) => {
@@ -93,11 +91,11 @@ describe.each(['fp32', 'q8'] as Dtype[])('Clipscope Mini (%s) in onnxruntime-nod
     const texts = (
       await encodeTexts(
         clip,
-        LABELS.map((l) => `a photo of a ${l}.`),
+        MINI_PAIRS.map((l) => `a photo of a ${l}.`),
       )
     ).data as Float32Array;
     const cos = cosineMatrix(normalizeRows(images, EMBED_DIM), normalizeRows(texts, EMBED_DIM), EMBED_DIM);
-    const predicted = Array.from(argmaxRows(cos, LABELS.length), (i) => LABELS[i]!.replace(' ', '-') + '.png');
+    const predicted = Array.from(argmaxRows(cos, MINI_PAIRS.length), (i) => MINI_PAIRS[i]!.replace(' ', '-') + '.png');
     expect(predicted).toEqual(files);
   });
 });

@@ -1,5 +1,6 @@
 // Measures Clipscope Mini's exported ONNX files with onnxruntime-node: zero-shot accuracy on a freshly rendered
 // test set, encode speed and file sizes. Usage: tsx tools/models/eval-mini.ts <model dir> <test dir> <out.json>
+import { MINI_COLOURS, MINI_PAIRS, MINI_SHAPES } from './mini-labels';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { argmaxRows, cosineMatrix, normalizeRows } from '../../src/model/similarity';
@@ -13,9 +14,6 @@ import {
   type NodeClip,
 } from './node-model';
 
-const COLOURS = ['red', 'green', 'blue', 'yellow', 'purple', 'orange', 'black', 'white'];
-const SHAPES = ['circle', 'square', 'triangle', 'star', 'hexagon', 'cross'];
-const PAIRS = COLOURS.flatMap((c) => SHAPES.map((s) => `${c} ${s}`));
 const TEMPLATES = ['a photo of a {}.', 'a {}'];
 const SPEED_RUNS = 200;
 const WARMUP_RUNS = 20;
@@ -63,9 +61,9 @@ async function accuracy(clip: NodeClip) {
     const predicted = await predict(
       clip,
       images,
-      PAIRS.map((p) => template.replace('{}', p)),
+      MINI_PAIRS.map((p) => template.replace('{}', p)),
     );
-    const guess = (i: number) => PAIRS[predicted[i]!]!;
+    const guess = (i: number) => MINI_PAIRS[predicted[i]!]!;
     const split = (held: boolean) => labels.map((l, i) => [l, i] as const).filter(([l]) => heldOut.has(l) === held);
     result[template] = {
       seen: share(split(false).map(([l, i]) => guess(i) === l)),
@@ -77,16 +75,16 @@ async function accuracy(clip: NodeClip) {
   const colours = await predict(
     clip,
     images,
-    COLOURS.map((c) => `a photo of a ${c} shape.`),
+    MINI_COLOURS.map((c) => `a photo of a ${c} shape.`),
   );
   const shapes = await predict(
     clip,
     images,
-    SHAPES.map((s) => `a photo of a ${s}.`),
+    MINI_SHAPES.map((s) => `a photo of a ${s}.`),
   );
   result['colour-only and shape-only prompts'] = {
-    colour: share(labels.map((l, i) => COLOURS[colours[i]!] === l.split(' ')[0])),
-    shape: share(labels.map((l, i) => SHAPES[shapes[i]!] === l.split(' ')[1])),
+    colour: share(labels.map((l, i) => MINI_COLOURS[colours[i]!] === l.split(' ')[0])),
+    shape: share(labels.map((l, i) => MINI_SHAPES[shapes[i]!] === l.split(' ')[1])),
   };
   return result;
 }
@@ -113,7 +111,7 @@ async function speed(clip: NodeClip) {
       (await medianMs(() =>
         encodeTexts(
           clip,
-          PAIRS.map((p) => `a photo of a ${p}.`),
+          MINI_PAIRS.map((p) => `a photo of a ${p}.`),
         ),
       )) / 48,
   };
