@@ -66,14 +66,22 @@ describe.each(['fp32', 'q8'] as Dtype[])('Clipscope Mini (%s) in onnxruntime-nod
     expect((await encodeImages(clip, five, 5)).dims).toEqual([5, EMBED_DIM]);
   });
 
-  it('is deterministic and unaffected by padding', async () => {
+  it('is deterministic, and padding leaves fp32 untouched and int8 nearly so', async () => {
     const alone = (await encodeTexts(clip, ['a red circle'])).data as Float32Array;
     const again = (await encodeTexts(clip, ['a red circle'])).data as Float32Array;
     const padded = (await encodeTexts(clip, ['a red circle', 'a photo of a large red circle on a grey background']))
       .data as Float32Array;
     expect(Array.from(again)).toEqual(Array.from(alone));
-    const worst = alone.reduce((m, v, i) => Math.max(m, Math.abs(v - padded[i]!)), 0);
-    expect(worst).toBeLessThan(1e-4);
+    const first = normalizeRows(padded.slice(0, EMBED_DIM), EMBED_DIM);
+    const cosine = cosineMatrix(normalizeRows(alone, EMBED_DIM), first, EMBED_DIM)[0]!;
+    if (dtype === 'fp32') {
+      const worst = alone.reduce((m, v, i) => Math.max(m, Math.abs(v - padded[i]!)), 0);
+      expect(worst).toBeLessThan(1e-4);
+    } else {
+      // DynamicQuantizeLinear picks one activation scale for the whole batch, so batch-mates and padding shift
+      // int8 results slightly: text embeddings cached per label differ from a fresh batch by this much.
+      expect(cosine).toBeGreaterThan(0.9995);
+    }
   });
 
   it('tolerates words outside its vocabulary', async () => {

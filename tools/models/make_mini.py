@@ -86,7 +86,10 @@ def main():
     parser.add_argument("--test-images", type=int, default=4800)
     parser.add_argument("--out", default=os.path.join(ROOT, "public/models/clipscope-mini"))
     parser.add_argument("--work", default=os.path.join(ROOT, ".models/mini-work"))
+    parser.add_argument("--card-only", action="store_true", help="rewrite the model card from the work folder")
     args = parser.parse_args()
+    if args.card_only:
+        return write_card_from(args.out, args.work)
     torch.set_num_threads(os.cpu_count())
     torch.manual_seed(SEED)
     started = time.time()
@@ -124,7 +127,15 @@ def main():
     write_json(os.path.join(args.work, "training.json"), training)
     subprocess.run(["npx", "tsx", "tools/models/eval-mini.ts", args.out, test_dir,
                     os.path.join(args.work, "eval.json")], cwd=ROOT, check=True)
-    write_card(args.out, training, json.load(open(os.path.join(args.work, "eval.json"))))
+    subprocess.run(["npx", "tsx", "tools/models/browser/measure-browser.ts", args.out, "--json",
+                    os.path.join(args.work, "browser.json")], cwd=ROOT, check=True)
+    write_card_from(args.out, args.work)
+
+
+def write_card_from(out_dir, work_dir):
+    def read(name):
+        return json.load(open(os.path.join(work_dir, name)))
+    write_card(out_dir, read("training.json"), read("eval.json"), read("browser.json"))
 
 
 if __name__ == "__main__":

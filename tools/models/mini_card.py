@@ -9,7 +9,7 @@ TEMPLATE = os.path.join(os.path.dirname(__file__), "mini_card_template.md")
 
 
 def _pct(x):
-    return f"{100 * x:.1f}%"
+    return f"{100 * x:.2f}%"
 
 
 def _accuracy_rows(report):
@@ -30,7 +30,15 @@ def _speed_rows(report):
     return "\n".join(rows)
 
 
-def write_card(out_dir, training, report):
+def _browser_rows(browser):
+    rows = []
+    for run in browser["runs"]:
+        backend = "WebGPU (SwiftShader, software)" if run["ep"] == "webgpu" else f"WASM, {run['threads']} threads"
+        rows.append(f"| {backend} | {run['imageMs']:.1f} | {run['textMs']:.1f} | {run['sessionCreateMs']:.0f} |")
+    return "\n".join(rows)
+
+
+def write_card(out_dir, training, report, browser):
     config = json.load(open(os.path.join(out_dir, "config.json")))
     sizes = "\n".join(f"| `onnx/{name}` | {size / 1e6:.2f} MB |" for name, size in sorted(report["sizes"].items()))
     text = open(TEMPLATE).read().format(
@@ -40,7 +48,8 @@ def write_card(out_dir, training, report):
         seed=training["seed"], data_seconds=training["data_seconds"], train_seconds=training["train_seconds"],
         total_seconds=training["total_seconds"], logit_scale=f"{training['logit_scale']:.2f}",
         test_images=report["test_images"], accuracy_rows=_accuracy_rows(report), speed_rows=_speed_rows(report),
-        size_rows=sizes, total_mb=f"{report['total_bytes'] / 1e6:.2f}",
+        size_rows=sizes, browser_rows=_browser_rows(browser),
+        browser_diff=f"{browser['maxAbsDiffWasmVsWebgpu']:.1e}", total_mb=f"{report['total_bytes'] / 1e6:.2f}",
     )
     with open(os.path.join(out_dir, "README.md"), "w") as f:
         f.write(text)
