@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const FIXTURES = join(import.meta.dirname, 'fixtures');
+export const SHAPE_FIXTURES = ['red-circle.png', 'blue-star.png', 'yellow-triangle.png', 'red-star.png'];
+
+/** The true "<colour> <shape>" label of a fixture file name. */
+export const trueLabel = (file: string) => file.replace(/\.png$/, '').replace('-', ' ');
+
+export async function openApp(page: Page, query = ''): Promise<void> {
+  await page.goto(`./${query}`);
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
+}
+
+interface DropFile {
+  name: string;
+  type: string;
+  base64: string;
+}
+
+export function fixtureFile(name: string, type = 'image/png'): DropFile {
+  return { name, type, base64: readFileSync(join(FIXTURES, name)).toString('base64') };
+}
+
+export function textFile(name: string, text: string, type = 'image/png'): DropFile {
+  return { name, type, base64: Buffer.from(text).toString('base64') };
+}
+
+/** A real drop: a DataTransfer with File objects, dispatched as dragenter, dragover and drop on the drop zone. */
+export async function dropFiles(page: Page, files: DropFile[]): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) {
+      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], f.name, { type: f.type }));
+    }
+    return transfer;
+  }, files);
+  const zone = page.getByTestId('drop-zone');
+  for (const type of ['dragenter', 'dragover', 'drop']) await zone.dispatchEvent(type, { dataTransfer });
+}
+
+export function card(page: Page, name: string): Locator {
+  return page.locator(`[data-testid="result-card"][data-image-name="${name}"]`);
+}
+
+/** The label of a card's top bar, once its chart is drawn. */
+export async function topLabel(page: Page, name: string): Promise<string | null> {
+  const first = card(page, name).getByTestId('bar').first();
+  await expect(first).toBeVisible();
+  return first.getAttribute('data-label');
+}
+
+/** label -> probability for every bar a card shows. */
+export async function scores(page: Page, name: string): Promise<Map<string, number>> {
+  const bars = card(page, name).getByTestId('bar');
+  await expect(bars.first()).toBeVisible();
+  const pairs = await bars.evaluateAll((els) =>
+    els.map((el) => [el.getAttribute('data-label')!, Number(el.getAttribute('data-score'))] as const),
+  );
+  return new Map(pairs);
+}
+
+export async function setLabels(page: Page, labels: string[]): Promise<void> {
+  await page.getByTestId('labels-editor').fill(labels.join('\n'));
+}

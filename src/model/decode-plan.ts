@@ -1,0 +1,25 @@
+export interface DecodeSize {
+  width: number;
+  height: number;
+}
+
+// EXIF orientations 5-8 turn the picture a quarter, so its upright width is the stored height.
+const QUARTER_TURN_ORIENTATIONS = new Set([5, 6, 7, 8]);
+
+export function uprightSize(width: number, height: number, orientation = 1): DecodeSize {
+  return QUARTER_TURN_ORIENTATIONS.has(orientation) ? { width: height, height: width } : { width, height };
+}
+
+/**
+ * The size to decode an image at: its shortest edge brought down to `shortestEdge` (never enlarged), so a huge
+ * photo is scaled while decoding and never held at full size.
+ */
+export function decodeSize(upright: DecodeSize, shortestEdge: number): DecodeSize {
+  const shortest = Math.min(upright.width, upright.height);
+  if (shortest <= shortestEdge) return upright;
+  const ratio = shortestEdge / shortest;
+  return {
+    width: Math.max(1, Math.round(upright.width * ratio)),
+    height: Math.max(1, Math.round(upright.height * ratio)),
+  };
+}

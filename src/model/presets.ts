@@ -1,0 +1,30 @@
+/** Label presets offered in the editor. */
+export interface Preset {
+  id: string;
+  name: string;
+  labels: string[];
+}
+
+const MINI_COLOURS = ['red', 'green', 'blue', 'yellow', 'purple', 'orange', 'black', 'white'];
+const MINI_SHAPES = ['circle', 'square', 'triangle', 'star', 'hexagon', 'cross'];
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'mini-shapes',
+    name: 'Colours and shapes (Clipscope Mini)',
+    labels: MINI_COLOURS.flatMap((colour) => MINI_SHAPES.map((shape) => `${colour} ${shape}`)),
+  },
+  { id: 'mini-shape-only', name: 'Shapes only (Clipscope Mini)', labels: MINI_SHAPES },
+  {
+    id: 'cifar10',
+    name: 'CIFAR-10 classes',
+    labels: ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'],
+  },
+  {
+    id: 'everyday',
+    name: 'Everyday objects',
+    labels: ['cup', 'chair', 'laptop', 'phone', 'book', 'plant', 'bicycle', 'car', 'person', 'dog', 'cat', 'food'],
+  },
+];
+
+export const DEFAULT_PRESET = PRESETS[0]!;

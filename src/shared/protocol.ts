@@ -1,0 +1,30 @@
+// The typed message protocol between the client (main thread) and the model worker. Every request carries an id;
+// every reply names the id it answers, so the client can match replies and drop stale ones.
+
+export type BackendPreference = 'auto' | 'webgpu' | 'wasm';
+export type Backend = 'webgpu' | 'wasm';
+
+export type WorkerRequest =
+  | { type: 'load'; id: number; modelUrl: string; backend: BackendPreference }
+  | { type: 'encodeTexts'; id: number; prompts: string[] }
+  | { type: 'encodeImage'; id: number; file: Blob; name: string };
+
+export interface LoadedModel {
+  backend: Backend;
+  threads: number;
+  embedDim: number;
+  logitScale: number;
+  /** Why the backend differs from the preference, in words for the user; empty when it does not. */
+  notice: string;
+}
+
+export type WorkerReply =
+  | { type: 'progress'; id: number; stage: string; loadedBytes: number; totalBytes: number }
+  | { type: 'loaded'; id: number; model: LoadedModel }
+  | { type: 'textEmbeds'; id: number; embeds: Float32Array; count: number }
+  | { type: 'imageEmbeds'; id: number; embeds: Float32Array; thumbnail: Blob; width: number; height: number }
+  | { type: 'error'; id: number; message: string }
+  | { type: 'backendChanged'; backend: Backend; notice: string };
+
+/** Replies that answer one request (everything but unsolicited events). */
+export type RequestReply = Exclude<WorkerReply, { type: 'backendChanged' } | { type: 'progress' }>;

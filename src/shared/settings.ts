@@ -1,0 +1,18 @@
+import type { BackendPreference } from './protocol';
+
+/** Defaults and limits of the app; one place for each. */
+export const DEFAULT_TEMPLATE = 'a photo of a {}.';
+export const LABEL_DEBOUNCE_MS = 120;
+export const TEXT_BATCH_SIZE = 64;
+export const DEFAULT_VISIBLE_BARS = 10;
+export const MAX_LABELS = 5000;
+export const MAX_LABEL_CHARS = 500;
+export const THUMBNAIL_EDGE_PX = 160;
+
+const BACKENDS: readonly BackendPreference[] = ['auto', 'webgpu', 'wasm'];
+
+/** The backend preference from `?backend=`; anything unknown means `auto`. */
+export function backendFromUrl(search: string): BackendPreference {
+  const value = new URLSearchParams(search).get('backend');
+  return BACKENDS.find((b) => b === value) ?? 'auto';
+}

@@ -1,0 +1,39 @@
+import type { StateCreator } from 'zustand';
+
+export type ImageState = 'queued' | 'encoding' | 'done' | 'error';
+
+export interface ImageItem {
+  id: string;
+  name: string;
+  file: Blob;
+  state: ImageState;
+  error?: string;
+  thumbnailUrl?: string;
+  embeds?: Float32Array;
+}
+
+export interface ImagesSlice {
+  images: ImageItem[];
+  addImages: (items: ImageItem[]) => void;
+  updateImage: (id: string, patch: Partial<ImageItem>) => void;
+  removeImage: (id: string) => void;
+  clearImages: () => void;
+}
+
+function revoke(items: readonly ImageItem[]): void {
+  items.forEach((item) => item.thumbnailUrl && URL.revokeObjectURL(item.thumbnailUrl));
+}
+
+export const createImagesSlice: StateCreator<ImagesSlice> = (set, get) => ({
+  images: [],
+  addImages: (items) => set({ images: [...get().images, ...items] }),
+  updateImage: (id, patch) => set({ images: get().images.map((item) => (item.id === id ? { ...item, ...patch } : item)) }),
+  removeImage: (id) => {
+    revoke(get().images.filter((item) => item.id === id));
+    set({ images: get().images.filter((item) => item.id !== id) });
+  },
+  clearImages: () => {
+    revoke(get().images);
+    set({ images: [] });
+  },
+});

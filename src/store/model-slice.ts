@@ -1,0 +1,41 @@
+import type { StateCreator } from 'zustand';
+import type { Backend, LoadedModel } from '../shared/protocol';
+
+export type ModelState = 'loading' | 'ready' | 'error';
+
+export interface ModelSlice {
+  modelState: ModelState;
+  modelStage: string;
+  loadedBytes: number;
+  totalBytes: number;
+  modelError: string;
+  model?: LoadedModel;
+  /** Set when a load starts; replies for an older generation are stale. */
+  generation: number;
+  startLoading: () => number;
+  setProgress: (stage: string, loadedBytes: number, totalBytes: number) => void;
+  setLoaded: (model: LoadedModel) => void;
+  setModelError: (message: string) => void;
+  setBackend: (backend: Backend, notice: string) => void;
+}
+
+export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
+  modelState: 'loading',
+  modelStage: 'Starting',
+  loadedBytes: 0,
+  totalBytes: 0,
+  modelError: '',
+  generation: 0,
+  startLoading: () => {
+    const generation = get().generation + 1;
+    set({ modelState: 'loading', modelStage: 'Starting', loadedBytes: 0, totalBytes: 0, modelError: '', generation });
+    return generation;
+  },
+  setProgress: (modelStage, loadedBytes, totalBytes) => set({ modelStage, loadedBytes, totalBytes }),
+  setLoaded: (model) => set({ modelState: 'ready', model, modelStage: 'Ready' }),
+  setModelError: (modelError) => set({ modelState: 'error', modelError }),
+  setBackend: (backend, notice) => {
+    const model = get().model;
+    if (model) set({ model: { ...model, backend, notice, threads: backend === 'webgpu' ? 0 : model.threads } });
+  },
+});

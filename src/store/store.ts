@@ -1,0 +1,22 @@
+import { createStore, useStore as useZustand } from 'zustand';
+import { createImagesSlice, type ImagesSlice } from './images-slice';
+import { createLabelsSlice, type LabelsSlice } from './labels-slice';
+import { createModelSlice, type ModelSlice } from './model-slice';
+import { createViewSlice, type ViewSlice } from './view-slice';
+
+export type AppState = ModelSlice & LabelsSlice & ImagesSlice & ViewSlice;
+
+export function createAppStore() {
+  return createStore<AppState>()((...a) => ({
+    ...createModelSlice(...a),
+    ...createLabelsSlice(...a),
+    ...createImagesSlice(...a),
+    ...createViewSlice(...a),
+  }));
+}
+
+export const appStore = createAppStore();
+
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useZustand(appStore, selector);
+}

@@ -1,0 +1,48 @@
+import { useMemo, useState } from 'react';
+import type { LabelScores } from '../../model/scoring';
+import { DEFAULT_VISIBLE_BARS } from '../../shared/settings';
+import { useAppStore } from '../../store/store';
+
+/** Horizontal bars of every label, best first; the top label stands out. */
+export function BarChart({ labels, scores }: { labels: string[]; scores: LabelScores }) {
+  const mode = useAppStore((s) => s.scoreMode);
+  const [showAll, setShowAll] = useState(false);
+  const order = useMemo(
+    () => labels.map((_, i) => i).sort((a, b) => scores.probabilities[b]! - scores.probabilities[a]!),
+    [labels, scores],
+  );
+  const visible = showAll ? order : order.slice(0, DEFAULT_VISIBLE_BARS);
+  return (
+    <div className="chart">
+      <ol className="bars" aria-label="Scores by label">
+        {visible.map((i, rank) => {
+          const probability = scores.probabilities[i]!;
+          const similarity = scores.similarities[i]!;
+          const value = mode === 'probability' ? probability : similarity;
+          const text = mode === 'probability' ? `${(probability * 100).toFixed(1)}%` : similarity.toFixed(3);
+          return (
+            <li
+              key={labels[i]}
+              className={`bar${rank === 0 ? ' top' : ''}`}
+              data-testid="bar"
+              data-label={labels[i]}
+              data-score={probability.toFixed(6)}
+              data-similarity={similarity.toFixed(6)}
+            >
+              <span className="bar-label">{labels[i]}</span>
+              <span className="bar-track" aria-hidden="true">
+                <span className="bar-fill" style={{ width: `${Math.max(0, Math.min(1, value)) * 100}%` }} />
+              </span>
+              <span className="bar-value">{text}</span>
+            </li>
+          );
+        })}
+      </ol>
+      {order.length > DEFAULT_VISIBLE_BARS && (
+        <button type="button" className="link-button" onClick={() => setShowAll(!showAll)}>
+          {showAll ? `Show top ${DEFAULT_VISIBLE_BARS}` : `Show all ${order.length} labels`}
+        </button>
+      )}
+    </div>
+  );
+}

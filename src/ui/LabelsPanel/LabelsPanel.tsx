@@ -1,0 +1,60 @@
+import { useId } from 'react';
+import { TEMPLATE_SLOT } from '../../model/labels';
+import { PRESETS } from '../../model/presets';
+import { currentLabels, selectLabelMatrix } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+
+export function LabelsPanel() {
+  const id = useId();
+  const labelsText = useAppStore((s) => s.labelsText);
+  const template = useAppStore((s) => s.template);
+  const setLabelsText = useAppStore((s) => s.setLabelsText);
+  const setTemplate = useAppStore((s) => s.setTemplate);
+  const count = useAppStore((s) => currentLabels(s).length);
+  const pending = useAppStore((s) => selectLabelMatrix(s).pending);
+  const ready = useAppStore((s) => s.modelState === 'ready');
+
+  const applyPreset = (presetId: string) => {
+    const preset = PRESETS.find((p) => p.id === presetId);
+    if (preset) setLabelsText(preset.labels.join('\n'));
+  };
+
+  return (
+    <section className="labels-panel" aria-label="Labels">
+      <label htmlFor={`${id}-labels`}>Labels, one per line</label>
+      <textarea
+        id={`${id}-labels`}
+        data-testid="labels-editor"
+        value={labelsText}
+        onChange={(e) => setLabelsText(e.target.value)}
+        rows={12}
+        spellCheck={false}
+      />
+      <p className="hint" aria-live="polite">
+        {count === 0
+          ? 'Type or paste at least one label to see scores.'
+          : `${count} label${count === 1 ? '' : 's'}${ready && pending > 0 ? `, encoding ${pending}…` : ''}`}
+      </p>
+      <label htmlFor={`${id}-template`}>Prompt template</label>
+      <input
+        id={`${id}-template`}
+        data-testid="template-input"
+        value={template}
+        onChange={(e) => setTemplate(e.target.value)}
+        spellCheck={false}
+      />
+      {!template.includes(TEMPLATE_SLOT) && (
+        <p className="hint">No {TEMPLATE_SLOT} in the template: each label is added at its end.</p>
+      )}
+      <label htmlFor={`${id}-preset`}>Presets</label>
+      <select id={`${id}-preset`} value="" onChange={(e) => applyPreset(e.target.value)}>
+        <option value="">Choose a label set…</option>
+        {PRESETS.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name} ({p.labels.length})
+          </option>
+        ))}
+      </select>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useMemo } from 'react';
+import { scoreImage } from '../../model/scoring';
+import type { ImageItem } from '../../store/images-slice';
+import { removeImage } from '../../store/controller';
+import { selectLabelMatrix } from '../../store/selectors';
+import { useAppStore } from '../../store/store';
+import { BarChart } from '../BarChart/BarChart';
+
+export function ResultCard({ item }: { item: ImageItem }) {
+  const matrix = useAppStore(selectLabelMatrix);
+  const logitScale = useAppStore((s) => s.model?.logitScale ?? 100);
+  const labelCount = useAppStore((s) => s.labelsText.trim().length);
+  const scores = useMemo(
+    () => (item.embeds && matrix.labels.length ? scoreImage(item.embeds, matrix.embeds, logitScale) : undefined),
+    [item.embeds, matrix, logitScale],
+  );
+  return (
+    <li className="result-card" data-testid="result-card" data-image-name={item.name} data-state={item.state}>
+      <div className="card-head">
+        {item.thumbnailUrl ? (
+          <img src={item.thumbnailUrl} alt={item.name} className="thumbnail" />
+        ) : (
+          <div className="thumbnail placeholder" aria-hidden="true" />
+        )}
+        <span className="image-name" title={item.name}>
+          {item.name}
+        </span>
+        <button type="button" className="remove" onClick={() => removeImage(item.id)} aria-label={`Remove ${item.name}`}>
+          ×
+        </button>
+      </div>
+      {item.state === 'error' && (
+        <p role="alert" className="error">
+          {item.error} Other images are not affected; remove this one or try another file.
+        </p>
+      )}
+      {(item.state === 'queued' || item.state === 'encoding') && <p className="hint">Classifying…</p>}
+      {item.state === 'done' && !scores && labelCount === 0 && <p className="hint">Add labels to see scores.</p>}
+      {scores && <BarChart labels={matrix.labels} scores={scores} />}
+    </li>
+  );
+}

@@ -1,0 +1,54 @@
+/// <reference lib="webworker" />
+// The model worker: receives requests, runs them one at a time (label requests before images, so typing stays
+// live while a folder is being classified) and answers each with its request id.
+import type { WorkerReply, WorkerRequest } from '../shared/protocol';
+import { Engine } from './engine';
+import { describeError } from './runtime';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (reply: WorkerReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer);
+const engine = new Engine((backend, notice) => post({ type: 'backendChanged', backend, notice }));
+const urgent: WorkerRequest[] = [];
+const images: WorkerRequest[] = [];
+let busy = false;
+
+async function handle(request: WorkerRequest): Promise<void> {
+  switch (request.type) {
+    case 'load': {
+      const report = (stage: string, loadedBytes: number, totalBytes: number) =>
+        post({ type: 'progress', id: request.id, stage, loadedBytes, totalBytes });
+      const model = await engine.load(request.modelUrl, request.backend, report);
+      post({ type: 'loaded', id: request.id, model });
+      return;
+    }
+    case 'encodeTexts': {
+      const embeds = await engine.encodeTexts(request.prompts);
+      post({ type: 'textEmbeds', id: request.id, embeds, count: request.prompts.length }, [embeds.buffer]);
+      return;
+    }
+    case 'encodeImage': {
+      const { embeds, thumbnail, width, height } = await engine.encodeImage(request.file);
+      post({ type: 'imageEmbeds', id: request.id, embeds, thumbnail, width, height }, [embeds.buffer]);
+      return;
+    }
+  }
+}
+
+async function drain(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  for (let next = urgent.shift() ?? images.shift(); next; next = urgent.shift() ?? images.shift()) {
+    try {
+      await handle(next);
+    } catch (error) {
+      post({ type: 'error', id: next.id, message: describeError(error) });
+    }
+  }
+  busy = false;
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  (event.data.type === 'encodeImage' ? images : urgent).push(event.data);
+  void drain();
+};

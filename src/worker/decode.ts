@@ -1,0 +1,71 @@
+import { imageSize } from 'image-size';
+import { decodeSize, uprightSize, type DecodeSize } from '../model/decode-plan';
+import type { Pixels } from '../model/preprocess';
+import { THUMBNAIL_EDGE_PX } from '../shared/settings';
+
+// Enough for the headers of every supported format, EXIF blocks included, without reading whole files.
+const HEADER_BYTES = 256 * 1024;
+const SUPPORTED = 'JPEG, PNG, WebP, GIF, BMP or AVIF';
+
+export interface DecodedImage {
+  pixels: Pixels;
+  thumbnail: Blob;
+  /** The upright size of the original image. */
+  width: number;
+  height: number;
+}
+
+async function storedSize(file: Blob): Promise<{ width: number; height: number; orientation?: number } | undefined> {
+  try {
+    return imageSize(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
+  } catch {
+    return undefined;
+  }
+}
+
+async function decodeBitmap(file: Blob, target: DecodeSize | undefined): Promise<ImageBitmap> {
+  const resize = target ? { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' } : {};
+  try {
+    return await createImageBitmap(file, { imageOrientation: 'from-image', ...resize } as ImageBitmapOptions);
+  } catch {
+    throw new Error(`This file could not be decoded: it is damaged or not a ${SUPPORTED} image.`);
+  }
+}
+
+function thumbnailOf(bitmap: ImageBitmap): Promise<Blob> {
+  const scale = Math.min(1, THUMBNAIL_EDGE_PX / Math.max(bitmap.width, bitmap.height));
+  const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  return canvas.convertToBlob({ type: 'image/webp', quality: 0.85 });
+}
+
+/**
+ * Decodes an image file off the main thread, upright (EXIF orientation), scaled while decoding so its shortest
+ * edge is at most `shortestEdge` px (a 20000 px photo never exists at full size), plus a small thumbnail.
+ */
+export async function decodeImage(file: Blob, shortestEdge: number): Promise<DecodedImage> {
+  if (file.size === 0) throw new Error('This file is empty (0 bytes).');
+  const stored = await storedSize(file);
+  const upright = stored ? uprightSize(stored.width, stored.height, stored.orientation) : undefined;
+  // Twice the model size, so the final step is the model's own bicubic filter (see resize.ts), not the browser's.
+  const decodeEdge = Math.max(2 * shortestEdge, THUMBNAIL_EDGE_PX);
+  let bitmap = await decodeBitmap(file, upright && decodeSize(upright, decodeEdge));
+  const size = upright ?? { width: bitmap.width, height: bitmap.height };
+  const scaled = decodeSize({ width: bitmap.width, height: bitmap.height }, decodeEdge);
+  if (scaled.width !== bitmap.width || scaled.height !== bitmap.height) {
+    // The header could not be read up front: scale after decoding instead.
+    const full = bitmap;
+    bitmap = await createImageBitmap(full, { resizeWidth: scaled.width, resizeHeight: scaled.height, resizeQuality: 'high' });
+    full.close();
+  }
+  try {
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(bitmap, 0, 0);
+    const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const pixels: Pixels = { data, width: bitmap.width, height: bitmap.height, channels: 4 };
+    return { pixels, thumbnail: await thumbnailOf(bitmap), width: size.width, height: size.height };
+  } finally {
+    bitmap.close();
+  }
+}

@@ -1,0 +1,72 @@
+// Owns the ONNX Runtime sessions: picks the backend, creates both towers on it, and falls back to WASM when
+// WebGPU is missing, slow (a software adapter), fails to start, fails while running, or loses its device.
+import type * as Ort from 'onnxruntime-web';
+import type { Backend, BackendPreference } from '../shared/protocol';
+
+type OrtModule = typeof Ort;
+let ortModule: Promise<OrtModule> | undefined;
+
+/** ONNX Runtime loads on first use, in its own chunk (its WASM threads start from that chunk, not this worker). */
+export function loadOrt(): Promise<OrtModule> {
+  ortModule ??= import('onnxruntime-web/webgpu');
+  return ortModule;
+}
+
+export interface Sessions {
+  backend: Backend;
+  text: Ort.InferenceSession;
+  vision: Ort.InferenceSession;
+}
+
+export interface BackendChoice {
+  backend: Backend;
+  notice: string;
+}
+
+/** Which backend to try first, and why, given the preference and the adapter this browser offers. */
+export async function chooseBackend(preference: BackendPreference): Promise<BackendChoice> {
+  if (preference === 'wasm') return { backend: 'wasm', notice: '' };
+  const adapter = await navigator.gpu?.requestAdapter().catch(() => null);
+  if (!adapter) {
+    return { backend: 'wasm', notice: 'WebGPU is not available in this browser, so the model runs on WASM (CPU).' };
+  }
+  if (preference === 'auto' && adapter.info?.isFallbackAdapter) {
+    return {
+      backend: 'wasm',
+      notice: 'Only a software WebGPU adapter is available; WASM (CPU) is faster, so the model runs there.',
+    };
+  }
+  return { backend: 'webgpu', notice: '' };
+}
+
+export function wasmThreads(): number {
+  return self.crossOriginIsolated ? Math.max(1, navigator.hardwareConcurrency || 1) : 1;
+}
+
+export async function createSessions(backend: Backend, text: Uint8Array, vision: Uint8Array): Promise<Sessions> {
+  const ort = await loadOrt();
+  ort.env.wasm.numThreads = wasmThreads();
+  const options: Ort.InferenceSession.SessionOptions = { executionProviders: [backend], graphOptimizationLevel: 'all' };
+  const textSession = await ort.InferenceSession.create(text, options);
+  try {
+    return { backend, text: textSession, vision: await ort.InferenceSession.create(vision, options) };
+  } catch (error) {
+    await textSession.release();
+    throw error;
+  }
+}
+
+export async function releaseSessions(sessions: Sessions | undefined): Promise<void> {
+  await Promise.allSettled([sessions?.text.release(), sessions?.vision.release()]);
+}
+
+/** Calls `onLost` when the WebGPU device ONNX Runtime uses goes away (driver reset, GPU removed). */
+export async function watchDeviceLoss(onLost: (reason: string) => void): Promise<void> {
+  const ort = await loadOrt();
+  const device = (await Promise.resolve(ort.env.webgpu.device).catch(() => undefined)) as GPUDevice | undefined;
+  void device?.lost.then((info) => onLost(info.message || 'the GPU device was lost'));
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
