@@ -1,11 +1,22 @@
-// The only code that talks to the model worker: typed requests, replies matched by id, progress callbacks, and
-// a fresh worker (with every pending request failed, so callers can re-queue) if the worker dies.
-import type { Backend, BackendPreference, LoadedModel, RequestReply, WorkerReply, WorkerRequest } from '../shared/protocol';
+// The only code that talks to the model worker: typed requests, replies matched by id, progress callbacks. When
+// the worker dies, or reports that WebGPU failed (which can leave its ONNX Runtime unusable), the client starts a
+// fresh worker (on WASM after a WebGPU failure), loads the model again and re-sends every pending request, so
+// callers only ever see their answers arrive.
+import type {
+  Backend,
+  BackendPreference,
+  LoadedModel,
+  RequestReply,
+  WorkerReply,
+  WorkerRequest,
+} from '../shared/protocol';
 
 type Progress = (stage: string, loadedBytes: number, totalBytes: number) => void;
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+type LoadRequest = Extract<WorkerRequest, { type: 'load' }>;
 
 interface Pending {
+  message: WorkerRequest;
   resolve: (reply: RequestReply) => void;
   reject: (error: Error) => void;
   onProgress?: Progress;
@@ -18,40 +29,49 @@ export interface ImageEmbedding {
   height: number;
 }
 
+// A worker that keeps dying is not restarted for ever.
+const MAX_RESTARTS = 3;
+
 export class ClipClient {
+  /** Called when the model moves to another backend after a failure, with words for the user. */
   onBackendChanged: (backend: Backend, notice: string) => void = () => {};
-  onCrash: (message: string) => void = () => {};
   private worker: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private lastLoad?: LoadRequest;
+  private restarts = 0;
+  private fallbackNotice = '';
 
   constructor() {
     this.worker = this.spawn();
   }
 
   async load(modelUrl: string, backend: BackendPreference, onProgress: Progress): Promise<LoadedModel> {
-    const reply = await this.request({ type: 'load', modelUrl, backend }, [], onProgress);
-    return (reply as Extract<RequestReply, { type: 'loaded' }>).model;
+    this.fallbackNotice = '';
+    const reply = await this.request({ type: 'load', modelUrl, backend }, onProgress);
+    const model = (reply as Extract<RequestReply, { type: 'loaded' }>).model;
+    return this.fallbackNotice ? { ...model, notice: this.fallbackNotice } : model;
   }
 
   async encodeTexts(prompts: string[]): Promise<Float32Array> {
-    const reply = await this.request({ type: 'encodeTexts', prompts });
-    return (reply as Extract<RequestReply, { type: 'textEmbeds' }>).embeds;
+    return ((await this.request({ type: 'encodeTexts', prompts })) as Extract<RequestReply, { type: 'textEmbeds' }>)
+      .embeds;
   }
 
   async encodeImage(file: Blob, name: string): Promise<ImageEmbedding> {
-    const { embeds, thumbnail, width, height } = (await this.request({ type: 'encodeImage', file, name })) as Extract<
+    const reply = (await this.request({ type: 'encodeImage', file, name })) as Extract<
       RequestReply,
       { type: 'imageEmbeds' }
     >;
-    return { embeds, thumbnail, width, height };
+    return { embeds: reply.embeds, thumbnail: reply.thumbnail, width: reply.width, height: reply.height };
   }
 
-  private request(message: DistributiveOmit<WorkerRequest, 'id'>, transfer: Transferable[] = [], onProgress?: Progress) {
-    const id = this.nextId++;
+  private request(message: DistributiveOmit<WorkerRequest, 'id'>, onProgress?: Progress): Promise<RequestReply> {
+    const full = { ...message, id: this.nextId++ } as WorkerRequest;
+    if (full.type === 'load') this.lastLoad = full;
     return new Promise<RequestReply>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
-      this.worker.postMessage({ ...message, id } as WorkerRequest, transfer);
+      this.pending.set(full.id, { message: full, resolve, reject, onProgress });
+      this.worker.postMessage(full);
     });
   }
 
@@ -63,27 +83,45 @@ export class ClipClient {
     worker.onmessage = (event: MessageEvent<WorkerReply>) => this.receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
-      this.crash(`The model worker stopped (${event.message || 'unknown error'}).`);
+      this.restart(this.lastLoad?.backend ?? 'auto', `The model worker stopped (${event.message || 'unknown error'})`);
     };
     return worker;
   }
 
   private receive(reply: WorkerReply): void {
-    if (reply.type === 'backendChanged') return this.onBackendChanged(reply.backend, reply.notice);
+    if (reply.type === 'webgpuFailed') return this.restart('wasm', reply.reason);
     const pending = this.pending.get(reply.id);
-    if (!pending) return; // answer to a request nobody waits for any more
+    if (!pending) return; // the answer to a request nobody waits for any more
     if (reply.type === 'progress') return pending.onProgress?.(reply.stage, reply.loadedBytes, reply.totalBytes);
     this.pending.delete(reply.id);
     if (reply.type === 'error') pending.reject(new Error(reply.message));
     else pending.resolve(reply);
   }
 
-  private crash(message: string): void {
+  /** Replaces the worker, loads the model again on `backend`, and re-sends pending requests in their order. */
+  private restart(backend: BackendPreference, reason: string): void {
     this.worker.terminate();
+    const waiting = [...this.pending.values()];
+    if (++this.restarts > MAX_RESTARTS || !this.lastLoad) {
+      this.pending.clear();
+      waiting.forEach((p) => p.reject(new Error(`${reason}. Reload the page to try again.`)));
+      return;
+    }
     this.worker = this.spawn();
-    const failed = [...this.pending.values()];
-    this.pending.clear();
-    failed.forEach((p) => p.reject(new Error(message)));
-    this.onCrash(message);
+    this.fallbackNotice =
+      backend === 'wasm'
+        ? `${reason}. The model now runs on WASM (CPU); pending work was re-run.`
+        : `${reason}. It was restarted and pending work re-run.`;
+    const reload = waiting.find((p) => p.message.type === 'load');
+    const load: LoadRequest = { ...this.lastLoad, backend, id: reload ? reload.message.id : this.nextId++ };
+    this.lastLoad = load;
+    if (reload) reload.message = load;
+    else this.pending.set(load.id, { message: load, resolve: (reply) => this.announce(reply), reject: () => {} });
+    this.worker.postMessage(load);
+    waiting.filter((p) => p !== reload).forEach((p) => this.worker.postMessage(p.message));
+  }
+
+  private announce(reply: RequestReply): void {
+    if (reply.type === 'loaded') this.onBackendChanged(reply.model.backend, this.fallbackNotice);
   }
 }

@@ -24,7 +24,9 @@ export type WorkerReply =
   | { type: 'textEmbeds'; id: number; embeds: Float32Array; count: number }
   | { type: 'imageEmbeds'; id: number; embeds: Float32Array; thumbnail: Blob; width: number; height: number }
   | { type: 'error'; id: number; message: string }
-  | { type: 'backendChanged'; backend: Backend; notice: string };
+  /** WebGPU failed (at start, while running, or the device was lost): the worker's ONNX Runtime may be unusable,
+   * so the client replaces the worker with a WASM one and re-sends pending work. `id` 0: no request caused it. */
+  | { type: 'webgpuFailed'; id: number; reason: string };
 
-/** Replies that answer one request (everything but unsolicited events). */
-export type RequestReply = Exclude<WorkerReply, { type: 'backendChanged' } | { type: 'progress' }>;
+/** Replies that settle one request. */
+export type RequestReply = Extract<WorkerReply, { type: 'loaded' | 'textEmbeds' | 'imageEmbeds' | 'error' }>;

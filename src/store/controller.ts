@@ -19,7 +19,6 @@ export function startApp(url: string, backend: BackendPreference): void {
   backendPreference = backend;
   client = new ClipClient();
   client.onBackendChanged = (b, notice) => appStore.getState().setBackend(b, notice);
-  client.onCrash = () => void loadModel();
   let timer: ReturnType<typeof setTimeout> | undefined;
   appStore.subscribe((state, previous) => {
     if (state.labelsText === previous.labelsText && state.template === previous.template) return;
@@ -71,7 +70,12 @@ async function encodeLabels(): Promise<void> {
 }
 
 export function addFiles(files: readonly File[]): void {
-  const items = files.map((file) => ({ id: `img-${nextImageId++}`, name: file.name || 'pasted image', file, state: 'queued' as const }));
+  const items = files.map((file) => ({
+    id: `img-${nextImageId++}`,
+    name: file.name || 'pasted image',
+    file,
+    state: 'queued' as const,
+  }));
   appStore.getState().addImages(items);
   items.forEach((item) => void encodeImage(item.id));
 }

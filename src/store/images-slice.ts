@@ -27,7 +27,8 @@ function revoke(items: readonly ImageItem[]): void {
 export const createImagesSlice: StateCreator<ImagesSlice> = (set, get) => ({
   images: [],
   addImages: (items) => set({ images: [...get().images, ...items] }),
-  updateImage: (id, patch) => set({ images: get().images.map((item) => (item.id === id ? { ...item, ...patch } : item)) }),
+  updateImage: (id, patch) =>
+    set({ images: get().images.map((item) => (item.id === id ? { ...item, ...patch } : item)) }),
   removeImage: (id) => {
     revoke(get().images.filter((item) => item.id === id));
     set({ images: get().images.filter((item) => item.id !== id) });

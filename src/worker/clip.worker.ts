@@ -2,13 +2,15 @@
 // The model worker: receives requests, runs them one at a time (label requests before images, so typing stays
 // live while a folder is being classified) and answers each with its request id.
 import type { WorkerReply, WorkerRequest } from '../shared/protocol';
-import { Engine } from './engine';
+import { Engine, WebGpuFailure } from './engine';
 import { describeError } from './runtime';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer);
-const engine = new Engine((backend, notice) => post({ type: 'backendChanged', backend, notice }));
+const engine = new Engine((reason) =>
+  post({ type: 'webgpuFailed', id: 0, reason: `the GPU device was lost (${reason})` }),
+);
 const urgent: WorkerRequest[] = [];
 const images: WorkerRequest[] = [];
 let busy = false;
@@ -42,6 +44,11 @@ async function drain(): Promise<void> {
     try {
       await handle(next);
     } catch (error) {
+      if (error instanceof WebGpuFailure) {
+        // This worker's ONNX Runtime may be broken now; the client replaces it and re-sends everything.
+        post({ type: 'webgpuFailed', id: next.id, reason: error.message });
+        return;
+      }
       post({ type: 'error', id: next.id, message: describeError(error) });
     }
   }

@@ -34,7 +34,10 @@ async function decodeBitmap(file: Blob, target: DecodeSize | undefined): Promise
 
 function thumbnailOf(bitmap: ImageBitmap): Promise<Blob> {
   const scale = Math.min(1, THUMBNAIL_EDGE_PX / Math.max(bitmap.width, bitmap.height));
-  const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
+  const canvas = new OffscreenCanvas(
+    Math.max(1, Math.round(bitmap.width * scale)),
+    Math.max(1, Math.round(bitmap.height * scale)),
+  );
   canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
   return canvas.convertToBlob({ type: 'image/webp', quality: 0.85 });
 }
@@ -55,7 +58,11 @@ export async function decodeImage(file: Blob, shortestEdge: number): Promise<Dec
   if (scaled.width !== bitmap.width || scaled.height !== bitmap.height) {
     // The header could not be read up front: scale after decoding instead.
     const full = bitmap;
-    bitmap = await createImageBitmap(full, { resizeWidth: scaled.width, resizeHeight: scaled.height, resizeQuality: 'high' });
+    bitmap = await createImageBitmap(full, {
+      resizeWidth: scaled.width,
+      resizeHeight: scaled.height,
+      resizeQuality: 'high',
+    });
     full.close();
   }
   try {

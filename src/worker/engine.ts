@@ -1,16 +1,19 @@
-// The model state of the worker: files, tokenizer, sessions, and the encode calls, each of which finishes on
-// WASM if WebGPU fails underneath it.
+// The model state of the worker: files, tokenizer, sessions and the encode calls. A WebGPU failure is thrown as a
+// WebGpuFailure: after one, ONNX Runtime's instance in this worker may be unusable, so the client starts a fresh
+// WASM worker instead of retrying here.
 import type * as Ort from 'onnxruntime-web';
 import { resizeTarget, toPixelValues, type PreprocessorConfig } from '../model/preprocess';
 import { resizeBicubic } from '../model/resize';
 import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
-import type { Backend, BackendPreference, LoadedModel } from '../shared/protocol';
+import type { BackendPreference, LoadedModel } from '../shared/protocol';
 import { decodeImage, type DecodedImage } from './decode';
 import { fetchModelFiles, type ModelFiles, type ProgressReporter } from './model-files';
 import * as runtime from './runtime';
 
 // OpenAI CLIP's trained scale; used only when a model's config does not record its own.
 const DEFAULT_LOGIT_SCALE = 100;
+
+export class WebGpuFailure extends Error {}
 
 export interface ImageResult extends Omit<DecodedImage, 'pixels'> {
   embeds: Float32Array;
@@ -21,9 +24,8 @@ export class Engine {
   private tokenizer?: ClipTokenizer;
   private preprocessor: PreprocessorConfig = {};
   private sessions?: runtime.Sessions;
-  private switching?: Promise<void>;
 
-  constructor(private readonly onBackendChanged: (backend: Backend, notice: string) => void) {}
+  constructor(private readonly onDeviceLost: (reason: string) => void) {}
 
   async load(modelUrl: string, preference: BackendPreference, report: ProgressReporter): Promise<LoadedModel> {
     await runtime.releaseSessions(this.sessions);
@@ -33,31 +35,26 @@ export class Engine {
     this.preprocessor = this.files.preprocessor as PreprocessorConfig;
     report('Starting the model', 0, 0);
     const choice = await runtime.chooseBackend(preference);
-    let notice = choice.notice;
-    try {
-      this.sessions = await this.start(choice.backend);
-    } catch (error) {
-      if (choice.backend === 'wasm') throw error;
-      notice = `WebGPU failed to start (${runtime.describeError(error)}), so the model runs on WASM (CPU).`;
-      this.sessions = await this.start('wasm');
-    }
+    this.sessions = await this.guard(choice.backend, 'to start', () =>
+      runtime.createSessions(choice.backend, this.files!.textModel, this.files!.visionModel),
+    );
+    if (choice.backend === 'webgpu') void runtime.watchDeviceLoss(this.onDeviceLost);
     report('Warming up', 0, 0);
     const warm = await this.encodeTexts(['a photo']);
     await this.run('vision', await this.pixelTensor(new Float32Array(3 * this.inputEdge() ** 2)));
     return {
-      backend: this.sessions.backend,
-      threads: this.sessions.backend === 'wasm' ? runtime.wasmThreads() : 0,
+      backend: choice.backend,
+      threads: choice.backend === 'wasm' ? runtime.wasmThreads() : 0,
       embedDim: warm.length,
       logitScale: this.files.config.clipscope?.logit_scale ?? DEFAULT_LOGIT_SCALE,
-      notice,
+      notice: choice.notice,
     };
   }
 
   async encodeTexts(prompts: string[]): Promise<Float32Array> {
     const batch = this.requireTokenizer().encodeBatch(prompts);
     const ort = await runtime.loadOrt();
-    const ids = new ort.Tensor('int64', batch.ids, [batch.batchSize, batch.sequenceLength]);
-    return this.run('text', ids);
+    return this.run('text', new ort.Tensor('int64', batch.ids, [batch.batchSize, batch.sequenceLength]));
   }
 
   async encodeImage(file: Blob): Promise<ImageResult> {
@@ -67,38 +64,23 @@ export class Engine {
     return { ...decoded, embeds: await this.run('vision', await this.pixelTensor(values)) };
   }
 
-  private async start(backend: Backend): Promise<runtime.Sessions> {
-    const files = this.files!;
-    const sessions = await runtime.createSessions(backend, files.textModel, files.visionModel);
-    if (backend === 'webgpu') {
-      void runtime.watchDeviceLoss((reason) => void this.fallBack(`The GPU device was lost (${reason})`));
-    }
-    return sessions;
-  }
-
   private async run(tower: 'text' | 'vision', input: Ort.Tensor): Promise<Float32Array> {
-    await this.switching;
     const sessions = this.requireSessions();
-    try {
-      const session = sessions[tower];
-      const output = await session.run({ [session.inputNames[0]!]: input });
-      return output[session.outputNames[0]!]!.data as Float32Array;
-    } catch (error) {
-      if (sessions.backend === 'wasm') throw error;
-      await this.fallBack(`WebGPU failed while running (${runtime.describeError(error)})`);
-      return this.run(tower, input);
-    }
+    const session = sessions[tower];
+    const output = await this.guard(sessions.backend, 'while running', () =>
+      session.run({ [session.inputNames[0]!]: input }),
+    );
+    return output[session.outputNames[0]!]!.data as Float32Array;
   }
 
-  private fallBack(reason: string): Promise<void> {
-    if (this.sessions?.backend !== 'webgpu') return this.switching ?? Promise.resolve();
-    this.switching ??= (async () => {
-      const old = this.sessions;
-      this.sessions = await this.start('wasm');
-      void runtime.releaseSessions(old);
-      this.onBackendChanged('wasm', `${reason}; the model now runs on WASM (CPU) and pending work was re-run.`);
-    })().finally(() => (this.switching = undefined));
-    return this.switching;
+  /** Runs `work`; a failure on WebGPU becomes a WebGpuFailure with words a person can read. */
+  private async guard<T>(backend: string, when: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (backend !== 'webgpu') throw error;
+      throw new WebGpuFailure(`WebGPU failed ${when}: ${runtime.describeError(error)}`);
+    }
   }
 
   private async pixelTensor(values: Float32Array): Promise<Ort.Tensor> {

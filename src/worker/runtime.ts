@@ -1,5 +1,5 @@
-// Owns the ONNX Runtime sessions: picks the backend, creates both towers on it, and falls back to WASM when
-// WebGPU is missing, slow (a software adapter), fails to start, fails while running, or loses its device.
+// ONNX Runtime in the worker: picks the backend (WASM when WebGPU is missing or only a slow software adapter),
+// creates both towers on it, and watches for a lost WebGPU device.
 import type * as Ort from 'onnxruntime-web';
 import type { Backend, BackendPreference } from '../shared/protocol';
 
@@ -68,5 +68,7 @@ export async function watchDeviceLoss(onLost: (reason: string) => void): Promise
 }
 
 export function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  // ONNX Runtime's WASM build can throw a bare C++ exception pointer, which means nothing to anyone.
+  return /^\d+$/.test(message.trim()) ? 'an internal error in ONNX Runtime' : message;
 }

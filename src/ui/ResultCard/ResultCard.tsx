@@ -25,7 +25,12 @@ export function ResultCard({ item }: { item: ImageItem }) {
         <span className="image-name" title={item.name}>
           {item.name}
         </span>
-        <button type="button" className="remove" onClick={() => removeImage(item.id)} aria-label={`Remove ${item.name}`}>
+        <button
+          type="button"
+          className="remove"
+          onClick={() => removeImage(item.id)}
+          aria-label={`Remove ${item.name}`}
+        >
           ×
         </button>
       </div>
