@@ -52,12 +52,17 @@ export async function topLabel(page: Page, name: string): Promise<string | null>
   return first.getAttribute('data-label');
 }
 
-/** label -> probability for every bar a card shows. */
-export async function scores(page: Page, name: string): Promise<Map<string, number>> {
+/** label -> probability (or cosine similarity) for every bar a card shows. */
+export async function scores(
+  page: Page,
+  name: string,
+  attribute: 'data-score' | 'data-similarity' = 'data-score',
+): Promise<Map<string, number>> {
   const bars = card(page, name).getByTestId('bar');
   await expect(bars.first()).toBeVisible();
-  const pairs = await bars.evaluateAll((els) =>
-    els.map((el) => [el.getAttribute('data-label')!, Number(el.getAttribute('data-score'))] as const),
+  const pairs = await bars.evaluateAll(
+    (els, attr) => els.map((el) => [el.getAttribute('data-label')!, Number(el.getAttribute(attr))] as const),
+    attribute,
   );
   return new Map(pairs);
 }

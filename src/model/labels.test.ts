@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { expandTemplate, parseLabels } from './labels';
+
+describe('parseLabels', () => {
+  it('takes one label per line, trimmed and whitespace-folded, without blanks or duplicates', () => {
+    expect(parseLabels('cat\n\n  dog  \r\ncat\nhot   dog\n \t \n')).toEqual(['cat', 'dog', 'hot dog']);
+  });
+
+  it('keeps case, emoji, CJK and right-to-left text as typed', () => {
+    expect(parseLabels('Cat\ncat\n🐱\n猫\nقطة')).toEqual(['Cat', 'cat', '🐱', '猫', 'قطة']);
+  });
+
+  it('caps the number and the length of labels', () => {
+    expect(parseLabels('a\nb\nc', 2)).toEqual(['a', 'b']);
+    expect(parseLabels('abcdef', Infinity, 3)).toEqual(['abc']);
+  });
+});
+
+describe('expandTemplate', () => {
+  it('replaces every {} with the label', () => {
+    expect(expandTemplate('a photo of a {}.', 'cat')).toBe('a photo of a cat.');
+    expect(expandTemplate('{} or not {}', 'cat')).toBe('cat or not cat');
+  });
+
+  it('appends the label when the template has no {}', () => {
+    expect(expandTemplate('a photo of a', 'cat')).toBe('a photo of a cat');
+  });
+
+  it('uses the bare label for an empty template', () => {
+    expect(expandTemplate('   ', 'cat')).toBe('cat');
+  });
+});
