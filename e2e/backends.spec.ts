@@ -78,3 +78,41 @@ test('when WebGPU fails to start, auto falls back to WASM, tells the user, and s
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
   await expect(page.getByText('WebGPU failed to start')).toBeVisible();
 });
+
+// Destroys the WebGPU device right after the first image is answered, as a GPU reset in the middle of a batch
+// would: the remaining images must still arrive, computed on WASM, with a notice.
+const LOSE_DEVICE_AFTER_FIRST_IMAGE = `
+let device;
+const realRequestAdapter = GPU.prototype.requestAdapter;
+GPU.prototype.requestAdapter = async function (options) {
+  const adapter = await realRequestAdapter.call(this, options);
+  if (!adapter) return adapter;
+  const realRequestDevice = adapter.requestDevice.bind(adapter);
+  adapter.requestDevice = async (descriptor) => (device = await realRequestDevice(descriptor));
+  return adapter;
+};
+const realPostMessage = self.postMessage.bind(self);
+self.postMessage = (message, transfer) => {
+  realPostMessage(message, transfer);
+  if (message && message.type === 'imageEmbeds' && device) {
+    device.destroy();
+    device = undefined;
+  }
+};
+`;
+
+test('a WebGPU device lost in the middle of a batch finishes on WASM with a notice', async ({ page }) => {
+  await page.route('**/assets/clip.worker-*.js', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: LOSE_DEVICE_AFTER_FIRST_IMAGE + (await response.text()) });
+  });
+  await openApp(page, '?backend=webgpu');
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
+  await dropFiles(
+    page,
+    SHAPE_FIXTURES.map((f) => fixtureFile(f)),
+  );
+  for (const file of SHAPE_FIXTURES) expect(await topLabel(page, file)).toBe(trueLabel(file));
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
+  await expect(page.getByText('now runs on WASM')).toBeVisible();
+});

@@ -80,7 +80,8 @@ export class ClipClient {
       type: 'module',
       name: 'clipscope-model',
     });
-    worker.onmessage = (event: MessageEvent<WorkerReply>) => this.receive(event.data);
+    // Messages a replaced worker sent before it was terminated are ignored.
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => worker === this.worker && this.receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
       this.restart(this.lastLoad?.backend ?? 'auto', `The model worker stopped (${event.message || 'unknown error'})`);

@@ -100,7 +100,8 @@ async function encodeReadyImage(id: string): Promise<void> {
     const stillThere = appStore.getState().images.some((i) => i.id === id);
     if (!stillThere || appStore.getState().generation !== generation) return; // removed, or a stale model
     const thumbnailUrl = URL.createObjectURL(result.thumbnail);
-    appStore.getState().updateImage(id, { state: 'done', embeds: result.embeds, thumbnailUrl });
+    const { embeds, width, height } = result;
+    appStore.getState().updateImage(id, { state: 'done', embeds, thumbnailUrl, width, height });
   } catch (error) {
     if (appStore.getState().generation !== generation) return; // re-queued by the reload
     appStore.getState().updateImage(id, { state: 'error', error: (error as Error).message });

@@ -10,6 +10,9 @@ export interface ImageItem {
   error?: string;
   thumbnailUrl?: string;
   embeds?: Float32Array;
+  /** Upright size of the original image, in pixels. */
+  width?: number;
+  height?: number;
 }
 
 export interface ImagesSlice {

@@ -15,7 +15,14 @@ export function ResultCard({ item }: { item: ImageItem }) {
     [item.embeds, matrix, logitScale],
   );
   return (
-    <li className="result-card" data-testid="result-card" data-image-name={item.name} data-state={item.state}>
+    <li
+      className="result-card"
+      data-testid="result-card"
+      data-image-name={item.name}
+      data-state={item.state}
+      data-width={item.width}
+      data-height={item.height}
+    >
       <div className="card-head">
         {item.thumbnailUrl ? (
           <img src={item.thumbnailUrl} alt={item.name} className="thumbnail" />

@@ -1,0 +1,44 @@
+"""Writes e2e/fixtures/formats/: one picture in every format the app promises, plus an EXIF-rotated JPEG and an
+animated GIF, all made from the Mini's renderer so the true label is known.
+
+    /usr/bin/python3 tools/models/make_format_fixtures.py    (npm run models:format-fixtures)
+"""
+import os
+import random
+import sys
+
+from PIL import Image
+
+sys.path.insert(0, os.path.dirname(__file__))
+from shapes_data import render  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = os.path.join(ROOT, "e2e/fixtures/formats")
+SIZE = 128
+EXIF_ORIENTATION = 0x0112
+ROTATE_90_CW = 6  # stored turned a quarter; viewers turn it back clockwise
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    rng = random.Random(11)
+    red_circle = Image.fromarray(render([("red", "circle")], SIZE, rng)[0])
+    blue_star = Image.fromarray(render([("blue", "star")], SIZE, rng)[0])
+    red_circle.save(os.path.join(OUT, "red-circle.jpg"), quality=92)
+    red_circle.save(os.path.join(OUT, "red-circle.webp"), quality=92)
+    red_circle.save(os.path.join(OUT, "red-circle.bmp"))
+    # Greyscale PNG: black survives the loss of colour, so the label stays known.
+    Image.fromarray(render([("black", "circle")], SIZE, rng)[0]).convert("L").save(os.path.join(OUT, "black-circle-grey.png"))
+    # Animated GIF: the first frame is what gets classified.
+    red_circle.save(os.path.join(OUT, "red-circle-animated.gif"), save_all=True, append_images=[blue_star],
+                    duration=200, loop=0)
+    # A tall 64x128 picture stored as 128x64 with an EXIF orientation tag, as phones write them.
+    tall = Image.fromarray(render([("green", "square")], SIZE, rng)[0]).resize((64, 128))
+    stored = tall.transpose(Image.ROTATE_90)
+    exif = Image.Exif()
+    exif[EXIF_ORIENTATION] = ROTATE_90_CW
+    stored.save(os.path.join(OUT, "exif-rotated.jpg"), quality=92, exif=exif)
+
+
+if __name__ == "__main__":
+    main()
