@@ -1,6 +1,6 @@
 import { chromium, expect, test, type Page } from '@playwright/test';
-import { CHROMIUM_FLAGS } from '../playwright.config';
-import { dropFiles, fixtureFile, openApp, scores, SHAPE_FIXTURES, topLabel, trueLabel } from './helpers';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tools/chromium';
+import { dropFiles, fixtureFile, openApp, patchWorker, scores, SHAPE_FIXTURES, topLabel, trueLabel } from './helpers';
 
 const AGREEMENT = 0.02;
 
@@ -43,7 +43,7 @@ test('auto prefers WASM over a software WebGPU adapter and says why', async ({ p
 test('auto falls back to WASM when the browser has no WebGPU', async () => {
   const noGpuFlags = CHROMIUM_FLAGS.filter((f) => !f.includes('webgpu'));
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: noGpuFlags,
   });
   try {
@@ -70,10 +70,7 @@ GPU.prototype.requestAdapter = async function (options) {
 `;
 
 test('when WebGPU fails to start, auto falls back to WASM, tells the user, and still classifies', async ({ page }) => {
-  await page.route('**/assets/clip.worker-*.js', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: BREAK_WEBGPU + (await response.text()) });
-  });
+  await patchWorker(page, BREAK_WEBGPU);
   await classify(page, '?backend=auto');
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
   await expect(page.getByText('WebGPU failed to start')).toBeVisible();
@@ -102,10 +99,7 @@ self.postMessage = (message, transfer) => {
 `;
 
 test('a WebGPU device lost in the middle of a batch finishes on WASM with a notice', async ({ page }) => {
-  await page.route('**/assets/clip.worker-*.js', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: LOSE_DEVICE_AFTER_FIRST_IMAGE + (await response.text()) });
-  });
+  await patchWorker(page, LOSE_DEVICE_AFTER_FIRST_IMAGE);
   await openApp(page, '?backend=webgpu');
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
   await dropFiles(

@@ -70,3 +70,11 @@ export async function scores(
 export async function setLabels(page: Page, labels: string[]): Promise<void> {
   await page.getByTestId('labels-editor').fill(labels.join('\n'));
 }
+
+/** Runs `prelude` at the top of the model worker's script, to simulate faults inside the worker. */
+export async function patchWorker(page: Page, prelude: string): Promise<void> {
+  await page.route('**/assets/clip.worker-*.js', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: prelude + (await response.text()) });
+  });
+}
