@@ -6,6 +6,7 @@ import type {
   Backend,
   BackendPreference,
   LoadedModel,
+  LoadRequest,
   RequestReply,
   WorkerReply,
   WorkerRequest,
@@ -13,7 +14,6 @@ import type {
 
 type Progress = (stage: string, loadedBytes: number, totalBytes: number) => void;
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
-type LoadRequest = Extract<WorkerRequest, { type: 'load' }>;
 
 interface Pending {
   message: WorkerRequest;
@@ -46,11 +46,17 @@ export class ClipClient {
     this.worker = this.spawn();
   }
 
-  async load(modelUrl: string, backend: BackendPreference, onProgress: Progress): Promise<LoadedModel> {
+  async load(params: Omit<LoadRequest, 'type' | 'id'>, onProgress: Progress): Promise<LoadedModel> {
     this.fallbackNotice = '';
-    const reply = await this.request({ type: 'load', modelUrl, backend }, onProgress);
+    const reply = await this.request({ type: 'load', ...params } as Omit<LoadRequest, 'id'>, onProgress);
     const model = (reply as Extract<RequestReply, { type: 'loaded' }>).model;
     return this.fallbackNotice ? { ...model, notice: this.fallbackNotice } : model;
+  }
+
+  /** Stops the model download under way, if any; its load fails with a "cancelled" error. */
+  cancelLoad(): void {
+    if (this.lastLoad && this.pending.has(this.lastLoad.id))
+      this.worker.postMessage({ type: 'cancel', id: this.lastLoad.id });
   }
 
   async encodeTexts(prompts: string[]): Promise<Float32Array> {

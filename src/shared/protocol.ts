@@ -1,16 +1,36 @@
 // The typed message protocol between the client (main thread) and the model worker. Every request carries an id;
 // every reply names the id it answers, so the client can match replies and drop stale ones.
 
+import type { Dtype } from '../model/catalogue';
+
 export type BackendPreference = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
 
+export interface LoadRequest {
+  type: 'load';
+  id: number;
+  /** Folder URL in the Hub layout, ending in '/'. */
+  modelUrl: string;
+  /** Keep downloaded files in Cache Storage (models from the model host, not the site's own). */
+  useCache: boolean;
+  backend: BackendPreference;
+  dtypes: Dtype[];
+  wasmDtype: Dtype;
+  dtype?: Dtype;
+}
+
 export type WorkerRequest =
-  | { type: 'load'; id: number; modelUrl: string; backend: BackendPreference }
+  | LoadRequest
+  /** Stops the download of load request `id`. */
+  | { type: 'cancel'; id: number }
   | { type: 'encodeTexts'; id: number; prompts: string[] }
   | { type: 'encodeImage'; id: number; file: Blob; name: string };
 
 export interface LoadedModel {
   backend: Backend;
+  dtype: Dtype;
+  /** Every file came from Cache Storage. */
+  fromCache: boolean;
   threads: number;
   embedDim: number;
   logitScale: number;

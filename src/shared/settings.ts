@@ -16,3 +16,6 @@ export function backendFromUrl(search: string): BackendPreference {
   const value = new URLSearchParams(search).get('backend');
   return BACKENDS.find((b) => b === value) ?? 'auto';
 }
+
+/** Cache Storage bucket for downloaded model files, keyed by their full URL (host, repo, revision, path). */
+export const MODEL_CACHE_NAME = 'clipscope-models-v1';

@@ -1,22 +1,30 @@
 // Connects the store to the model worker: loads the model, encodes labels as they change (debounced, only new
 // prompts, in batches) and images as they arrive, and re-queues work if the worker has to be restarted.
 import { ClipClient } from '../client/clip-client';
-import type { BackendPreference } from '../shared/protocol';
+import { DEFAULT_MODEL_ID, findModel, type Dtype } from '../model/catalogue';
+import { repoUrl } from '../shared/hub-host';
+import type { UrlChoices } from '../shared/url-params';
 import { LABEL_DEBOUNCE_MS, TEXT_BATCH_SIZE } from '../shared/settings';
 import { currentPrompts } from './selectors';
 import { appStore } from './store';
 
 let client: ClipClient | undefined;
-let modelUrl = '';
-let backendPreference: BackendPreference = 'auto';
 let ready: Promise<boolean> = Promise.resolve(false);
+let cancelRequested = false;
 const inFlightPrompts = new Set<string>();
 const inFlightImages = new Set<string>();
 let nextImageId = 1;
 
-export function startApp(url: string, backend: BackendPreference): void {
-  modelUrl = url;
-  backendPreference = backend;
+export function startApp(choices: UrlChoices): void {
+  const store = appStore.getState();
+  store.setBackendPreference(choices.backend);
+  store.setDtype(choices.dtype);
+  choices.problems.forEach(store.addNotice);
+  const requested = choices.modelId ?? DEFAULT_MODEL_ID;
+  if (choices.proposedHost && choices.proposedHost !== store.hubHost) {
+    // Nothing is fetched from a host a link proposes until the user agrees; the bundled model runs meanwhile.
+    store.proposeHost(choices.proposedHost, requested);
+  } else store.setModelId(requested);
   client = new ClipClient();
   client.onBackendChanged = (b, notice) => appStore.getState().setBackend(b, notice);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -28,24 +36,71 @@ export function startApp(url: string, backend: BackendPreference): void {
   void loadModel();
 }
 
+/** The user's answer to a host proposed by a link. */
+export function answerHostProposal(accept: boolean): void {
+  const { proposedHost, modelAfterConsent, setHubHost, proposeHost } = appStore.getState();
+  if (accept && proposedHost) setHubHost(proposedHost);
+  proposeHost(undefined);
+  if (modelAfterConsent) selectModel(modelAfterConsent);
+}
+
+export function selectModel(id: string): void {
+  appStore.getState().setModelId(id);
+  void loadModel();
+}
+
+export function cancelDownload(): void {
+  cancelRequested = true;
+  client?.cancelLoad();
+}
+
 export function loadModel(): Promise<boolean> {
   const store = appStore.getState();
+  const model = findModel(store.modelId) ?? findModel(DEFAULT_MODEL_ID)!;
   const generation = store.startLoading();
   store.clearTextEmbeds();
+  store.forgetEmbeddings();
   inFlightPrompts.clear();
+  cancelRequested = false;
+  const bundled = model.bundledPath !== undefined;
+  const dtypes = Object.keys(model.sizeMb) as Dtype[];
   ready = client!
-    .load(modelUrl, backendPreference, (stage, loaded, total) => {
-      if (appStore.getState().generation === generation) appStore.getState().setProgress(stage, loaded, total);
-    })
-    .then((model) => {
-      appStore.getState().setLoaded(model);
+    .load(
+      {
+        modelUrl: bundled
+          ? new URL(model.bundledPath!, document.baseURI).href
+          : repoUrl(store.hubHost, model.id, model.revision),
+        useCache: !bundled,
+        backend: store.backendPreference,
+        dtypes: dtypes.length ? dtypes : ['fp32', 'fp16', 'q8'],
+        wasmDtype: model.wasmDtype,
+        dtype: store.dtype,
+      },
+      (stage, loaded, total) => {
+        if (appStore.getState().generation === generation) appStore.getState().setProgress(stage, loaded, total);
+      },
+    )
+    .then((loaded) => {
+      appStore.getState().setLoaded(loaded);
+      if (!bundled) void navigator.storage?.persist?.();
       return true;
     })
     .catch((error: Error) => {
-      appStore.getState().setModelError(`${error.message}`);
-      return false;
+      if (cancelRequested || bundled) {
+        appStore.getState().setModelError(cancelRequested ? 'The download was cancelled.' : error.message);
+        return false;
+      }
+      appStore
+        .getState()
+        .addNotice(
+          `${model.name} could not be loaded from ${new URL(store.hubHost).host} and is not cached (${error.message}), so Clipscope switched to ${findModel(DEFAULT_MODEL_ID)!.name}, which works offline.`,
+        );
+      appStore.getState().setModelId(DEFAULT_MODEL_ID);
+      return loadModel();
     });
-  void ready.then((ok) => ok && (void encodeLabels(), requeueImages()));
+  void ready.then(
+    (ok) => ok && appStore.getState().generation === generation && (void encodeLabels(), requeueImages()),
+  );
   return ready;
 }
 

@@ -21,6 +21,8 @@ export interface ImagesSlice {
   updateImage: (id: string, patch: Partial<ImageItem>) => void;
   removeImage: (id: string) => void;
   clearImages: () => void;
+  /** Forgets every embedding (another model is loading); decodable images are queued again. */
+  forgetEmbeddings: () => void;
 }
 
 function revoke(items: readonly ImageItem[]): void {
@@ -40,4 +42,10 @@ export const createImagesSlice: StateCreator<ImagesSlice> = (set, get) => ({
     revoke(get().images);
     set({ images: [] });
   },
+  forgetEmbeddings: () =>
+    set({
+      images: get().images.map((item) =>
+        item.state === 'error' && !item.thumbnailUrl ? item : { ...item, state: 'queued', embeds: undefined },
+      ),
+    }),
 });

@@ -9,6 +9,9 @@ export interface ModelSlice {
   loadedBytes: number;
   totalBytes: number;
   modelError: string;
+  /** When the current load started and when progress last arrived (ms), for speed and time left. */
+  downloadStartedAt: number;
+  progressAt: number;
   model?: LoadedModel;
   /** Set when a load starts; replies for an older generation are stale. */
   generation: number;
@@ -25,13 +28,26 @@ export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
   loadedBytes: 0,
   totalBytes: 0,
   modelError: '',
+  downloadStartedAt: 0,
+  progressAt: 0,
   generation: 0,
   startLoading: () => {
     const generation = get().generation + 1;
-    set({ modelState: 'loading', modelStage: 'Starting', loadedBytes: 0, totalBytes: 0, modelError: '', generation });
+    set({
+      modelState: 'loading',
+      modelStage: 'Starting',
+      loadedBytes: 0,
+      totalBytes: 0,
+      modelError: '',
+      model: undefined,
+      downloadStartedAt: Date.now(),
+      progressAt: Date.now(),
+      generation,
+    });
     return generation;
   },
-  setProgress: (modelStage, loadedBytes, totalBytes) => set({ modelStage, loadedBytes, totalBytes }),
+  setProgress: (modelStage, loadedBytes, totalBytes) =>
+    set({ modelStage, loadedBytes, totalBytes, progressAt: Date.now() }),
   setLoaded: (model) => set({ modelState: 'ready', model, modelStage: 'Ready' }),
   setModelError: (modelError) => set({ modelState: 'error', modelError }),
   setBackend: (backend, notice) => {

@@ -2,9 +2,10 @@ import { createStore, useStore as useZustand } from 'zustand';
 import { createImagesSlice, type ImagesSlice } from './images-slice';
 import { createLabelsSlice, type LabelsSlice } from './labels-slice';
 import { createModelSlice, type ModelSlice } from './model-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
-export type AppState = ModelSlice & LabelsSlice & ImagesSlice & ViewSlice;
+export type AppState = ModelSlice & LabelsSlice & ImagesSlice & ViewSlice & SettingsSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -12,6 +13,7 @@ export function createAppStore() {
     ...createLabelsSlice(...a),
     ...createImagesSlice(...a),
     ...createViewSlice(...a),
+    ...createSettingsSlice(...a),
   }));
 }
 

@@ -11,17 +11,24 @@ const post = (reply: WorkerReply, transfer: Transferable[] = []) => self.postMes
 const engine = new Engine((reason) =>
   post({ type: 'webgpuFailed', id: 0, reason: `the GPU device was lost (${reason})` }),
 );
-const urgent: WorkerRequest[] = [];
-const images: WorkerRequest[] = [];
+type Job = Exclude<WorkerRequest, { type: 'cancel' }>;
+const urgent: Job[] = [];
+const images: Job[] = [];
+const loads = new Map<number, AbortController>();
 let busy = false;
 
-async function handle(request: WorkerRequest): Promise<void> {
+async function handle(request: Job): Promise<void> {
   switch (request.type) {
     case 'load': {
       const report = (stage: string, loadedBytes: number, totalBytes: number) =>
         post({ type: 'progress', id: request.id, stage, loadedBytes, totalBytes });
-      const model = await engine.load(request.modelUrl, request.backend, report);
-      post({ type: 'loaded', id: request.id, model });
+      const controller = new AbortController();
+      loads.set(request.id, controller);
+      try {
+        post({ type: 'loaded', id: request.id, model: await engine.load(request, controller.signal, report) });
+      } finally {
+        loads.delete(request.id);
+      }
       return;
     }
     case 'encodeTexts': {
@@ -56,6 +63,7 @@ async function drain(): Promise<void> {
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  if (event.data.type === 'cancel') return loads.get(event.data.id)?.abort();
   (event.data.type === 'encodeImage' ? images : urgent).push(event.data);
   void drain();
 };

@@ -5,9 +5,10 @@ import type * as Ort from 'onnxruntime-web';
 import { resizeTarget, toPixelValues, type PreprocessorConfig } from '../model/preprocess';
 import { resizeBicubic } from '../model/resize';
 import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
-import type { BackendPreference, LoadedModel } from '../shared/protocol';
+import { chooseDtype } from '../model/dtype';
+import type { LoadedModel, LoadRequest } from '../shared/protocol';
 import { decodeImage, type DecodedImage } from './decode';
-import { fetchModelFiles, type ModelFiles, type ProgressReporter } from './model-files';
+import { evictTowers, fetchConfigs, fetchTowers, type ProgressReporter } from './model-files';
 import * as runtime from './runtime';
 
 // OpenAI CLIP's trained scale; used only when a model's config does not record its own.
@@ -20,34 +21,60 @@ export interface ImageResult extends Omit<DecodedImage, 'pixels'> {
 }
 
 export class Engine {
-  private files?: ModelFiles;
   private tokenizer?: ClipTokenizer;
   private preprocessor: PreprocessorConfig = {};
   private sessions?: runtime.Sessions;
 
   constructor(private readonly onDeviceLost: (reason: string) => void) {}
 
-  async load(modelUrl: string, preference: BackendPreference, report: ProgressReporter): Promise<LoadedModel> {
+  async load(request: LoadRequest, signal: AbortSignal, report: ProgressReporter): Promise<LoadedModel> {
     await runtime.releaseSessions(this.sessions);
     this.sessions = undefined;
-    this.files = await fetchModelFiles(modelUrl, report);
-    this.tokenizer = new ClipTokenizer(this.files.tokenizer, this.files.tokenizerConfig as TokenizerConfig);
-    this.preprocessor = this.files.preprocessor as PreprocessorConfig;
+    const notices: string[] = [];
+    const context = {
+      modelUrl: request.modelUrl,
+      useCache: request.useCache,
+      signal,
+      report,
+      onNotice: (m: string) => notices.push(m),
+    };
+    const files = await fetchConfigs(context);
+    this.tokenizer = new ClipTokenizer(files.tokenizer, files.tokenizerConfig as TokenizerConfig);
+    this.preprocessor = files.preprocessor as PreprocessorConfig;
+    const choice = await runtime.chooseBackend(request.backend);
+    const { dtype, notice: dtypeNotice } = chooseDtype({
+      backend: choice.backend,
+      shaderF16: choice.shaderF16,
+      available: request.dtypes,
+      wasmDtype: request.wasmDtype,
+      requested: request.dtype,
+    });
+    let towers = await fetchTowers(context, dtype);
     report('Starting the model', 0, 0);
-    const choice = await runtime.chooseBackend(preference);
-    this.sessions = await this.guard(choice.backend, 'to start', () =>
-      runtime.createSessions(choice.backend, this.files!.textModel, this.files!.visionModel),
-    );
+    this.sessions = await this.guard(choice.backend, 'to start', async () => {
+      try {
+        return await runtime.createSessions(choice.backend, towers.textModel, towers.visionModel);
+      } catch (error) {
+        if (!towers.fromCache || choice.backend !== 'wasm') throw error;
+        // A cached file ONNX Runtime cannot read is damaged: drop it and download it again, once.
+        notices.push('A cached model file was damaged, so it was downloaded again.');
+        await evictTowers(context, dtype);
+        towers = await fetchTowers(context, dtype);
+        return runtime.createSessions(choice.backend, towers.textModel, towers.visionModel);
+      }
+    });
     if (choice.backend === 'webgpu') void runtime.watchDeviceLoss(this.onDeviceLost);
     report('Warming up', 0, 0);
     const warm = await this.encodeTexts(['a photo']);
     await this.run('vision', await this.pixelTensor(new Float32Array(3 * this.inputEdge() ** 2)));
     return {
       backend: choice.backend,
+      dtype,
+      fromCache: towers.fromCache,
       threads: choice.backend === 'wasm' ? runtime.wasmThreads() : 0,
       embedDim: warm.length,
-      logitScale: this.files.config.clipscope?.logit_scale ?? DEFAULT_LOGIT_SCALE,
-      notice: choice.notice,
+      logitScale: files.config.clipscope?.logit_scale ?? DEFAULT_LOGIT_SCALE,
+      notice: [choice.notice, dtypeNotice, ...notices].filter(Boolean).join(' '),
     };
   }
 

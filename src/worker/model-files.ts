@@ -1,72 +1,83 @@
-// Fetches a Hub-layout model folder, reporting bytes as they arrive.
+// Fetches a Hub-layout model folder (configs, tokenizer, both ONNX towers of one dtype), reporting bytes as they
+// arrive and keeping finished files in Cache Storage when asked to.
+import { DTYPE_SUFFIX, type Dtype } from '../model/catalogue';
+import { MODEL_CACHE_NAME } from '../shared/settings';
+import { downloadFile, evictCached, type DownloadProgress } from './download';
+
 export type ProgressReporter = (stage: string, loadedBytes: number, totalBytes: number) => void;
 
+const JSON_FILES = ['config.json', 'preprocessor_config.json', 'tokenizer.json', 'tokenizer_config.json'] as const;
+
 export interface ModelFiles {
-  config: { clipscope?: { logit_scale?: number }; projection_dim?: number };
+  config: { clipscope?: { logit_scale?: number }; logit_scale?: number };
   preprocessor: object;
   tokenizer: object;
   tokenizerConfig: object;
+}
+
+export interface TowerFiles {
   textModel: Uint8Array;
   visionModel: Uint8Array;
+  fromCache: boolean;
 }
 
-async function fetchOk(url: string): Promise<Response> {
-  let response: Response;
+export interface FetchContext {
+  modelUrl: string;
+  useCache: boolean;
+  signal: AbortSignal;
+  report: ProgressReporter;
+  onNotice: (message: string) => void;
+}
+
+async function openCache(useCache: boolean): Promise<Cache | undefined> {
+  if (!useCache || typeof caches === 'undefined') return undefined;
+  return caches.open(MODEL_CACHE_NAME).catch(() => undefined);
+}
+
+function parseJson(name: string, bytes: Uint8Array): object {
   try {
-    response = await fetch(url);
+    return JSON.parse(new TextDecoder().decode(bytes)) as object;
   } catch {
-    throw new Error(`Could not download ${url}: the network request failed. Check the connection and retry.`);
-  }
-  if (!response.ok) {
-    throw new Error(`Could not download ${url}: the server answered ${response.status}. Retry, or pick another model.`);
-  }
-  return response;
-}
-
-async function fetchJson<T>(url: string): Promise<T> {
-  const response = await fetchOk(url);
-  try {
-    return (await response.json()) as T;
-  } catch {
-    throw new Error(`${url} is not valid JSON: the model folder looks damaged.`);
+    throw new Error(`${name} is not valid JSON: the model folder looks damaged.`);
   }
 }
 
-async function fetchBytes(url: string, onBytes: (loaded: number, total: number) => void): Promise<Uint8Array> {
-  const response = await fetchOk(url);
-  const total = Number(response.headers.get('Content-Length') ?? 0);
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.length;
-    onBytes(loaded, Math.max(total, loaded));
-  }
-  const bytes = new Uint8Array(loaded);
-  chunks.reduce((offset, chunk) => (bytes.set(chunk, offset), offset + chunk.length), 0);
-  return bytes;
+export async function fetchConfigs(context: FetchContext): Promise<ModelFiles> {
+  const cache = await openCache(context.useCache);
+  const options = { cache, signal: context.signal, onCacheFailure: context.onNotice };
+  const [config, preprocessor, tokenizer, tokenizerConfig] = await Promise.all(
+    JSON_FILES.map(async (name) => parseJson(name, await downloadFile(new URL(name, context.modelUrl).href, options))),
+  );
+  return { config: config!, preprocessor: preprocessor!, tokenizer: tokenizer!, tokenizerConfig: tokenizerConfig! };
 }
 
-export async function fetchModelFiles(modelUrl: string, report: ProgressReporter): Promise<ModelFiles> {
-  const url = (path: string) => new URL(path, modelUrl).href;
-  const [config, preprocessor, tokenizer, tokenizerConfig] = await Promise.all([
-    fetchJson<ModelFiles['config']>(url('config.json')),
-    fetchJson<object>(url('preprocessor_config.json')),
-    fetchJson<object>(url('tokenizer.json')),
-    fetchJson<object>(url('tokenizer_config.json')),
-  ]);
-  const progress = { text: [0, 0], vision: [0, 0] };
-  const update = (tower: 'text' | 'vision') => (loaded: number, total: number) => {
-    progress[tower] = [loaded, total];
-    report('Downloading model', progress.text[0]! + progress.vision[0]!, progress.text[1]! + progress.vision[1]!);
+export function towerUrls(modelUrl: string, dtype: Dtype): [string, string] {
+  const suffix = DTYPE_SUFFIX[dtype];
+  return [
+    new URL(`onnx/text_model${suffix}.onnx`, modelUrl).href,
+    new URL(`onnx/vision_model${suffix}.onnx`, modelUrl).href,
+  ];
+}
+
+export async function fetchTowers(context: FetchContext, dtype: Dtype): Promise<TowerFiles> {
+  const cache = await openCache(context.useCache);
+  const progress: DownloadProgress[] = [];
+  const update = (tower: number) => (p: DownloadProgress) => {
+    progress[tower] = p;
+    const loaded = progress.reduce((n, q) => n + (q?.loadedBytes ?? 0), 0);
+    const total = progress.reduce((n, q) => n + (q?.totalBytes ?? 0), 0);
+    context.report(progress.every((q) => q?.fromCache) ? 'Reading from cache' : 'Downloading model', loaded, total);
   };
-  const [textModel, visionModel] = await Promise.all([
-    fetchBytes(url('onnx/text_model.onnx'), update('text')),
-    fetchBytes(url('onnx/vision_model.onnx'), update('vision')),
-  ]);
-  return { config, preprocessor, tokenizer, tokenizerConfig, textModel, visionModel };
+  const [textModel, visionModel] = await Promise.all(
+    towerUrls(context.modelUrl, dtype).map((url, tower) =>
+      downloadFile(url, { cache, signal: context.signal, onProgress: update(tower), onCacheFailure: context.onNotice }),
+    ),
+  );
+  return { textModel: textModel!, visionModel: visionModel!, fromCache: progress.every((p) => p?.fromCache) };
+}
+
+/** Drops a model's tower files from the cache, e.g. when ONNX Runtime cannot parse them. */
+export async function evictTowers(context: FetchContext, dtype: Dtype): Promise<void> {
+  const cache = await openCache(context.useCache);
+  await Promise.all(towerUrls(context.modelUrl, dtype).map((url) => evictCached(url, cache)));
 }

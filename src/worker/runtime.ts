@@ -21,22 +21,20 @@ export interface Sessions {
 export interface BackendChoice {
   backend: Backend;
   notice: string;
+  /** The WebGPU adapter can run fp16 shaders. */
+  shaderF16: boolean;
 }
 
 /** Which backend to try first, and why, given the preference and the adapter this browser offers. */
 export async function chooseBackend(preference: BackendPreference): Promise<BackendChoice> {
-  if (preference === 'wasm') return { backend: 'wasm', notice: '' };
+  const wasm = (notice: string): BackendChoice => ({ backend: 'wasm', notice, shaderF16: false });
+  if (preference === 'wasm') return wasm('');
   const adapter = await navigator.gpu?.requestAdapter().catch(() => null);
-  if (!adapter) {
-    return { backend: 'wasm', notice: 'WebGPU is not available in this browser, so the model runs on WASM (CPU).' };
-  }
+  if (!adapter) return wasm('WebGPU is not available in this browser, so the model runs on WASM (CPU).');
   if (preference === 'auto' && adapter.info?.isFallbackAdapter) {
-    return {
-      backend: 'wasm',
-      notice: 'Only a software WebGPU adapter is available; WASM (CPU) is faster, so the model runs there.',
-    };
+    return wasm('Only a software WebGPU adapter is available; WASM (CPU) is faster, so the model runs there.');
   }
-  return { backend: 'webgpu', notice: '' };
+  return { backend: 'webgpu', notice: '', shaderF16: adapter.features.has('shader-f16') };
 }
 
 export function wasmThreads(): number {

@@ -1,8 +1,12 @@
 import { About } from '../About/About';
 import { BackendBadge } from '../BackendBadge/BackendBadge';
 import { DropZone } from '../DropZone/DropZone';
+import { HostConsent } from '../HostConsent/HostConsent';
 import { LabelsPanel } from '../LabelsPanel/LabelsPanel';
+import { ModelPicker } from '../ModelPicker/ModelPicker';
+import { ModelsPanel } from '../ModelsPanel/ModelsPanel';
 import { ModelStatus } from '../ModelStatus/ModelStatus';
+import { Notices } from '../Notices/Notices';
 import { Results } from '../Results/Results';
 
 export function App() {
@@ -12,10 +16,14 @@ export function App() {
         <h1>
           Clipscope <span className="tagline">zero-shot image classification, on your device</span>
         </h1>
+        <HostConsent />
+        <Notices />
         <div className="status-row">
+          <ModelPicker />
           <ModelStatus />
           <BackendBadge />
         </div>
+        <ModelsPanel />
       </header>
       <main className="layout">
         <LabelsPanel />

@@ -1,0 +1,119 @@
+/** The models Clipscope offers: the one source of truth for ids, files, sizes, licences and scoring. */
+export type Dtype = 'fp32' | 'fp16' | 'q8';
+export type Scoring = 'softmax' | 'sigmoid';
+
+/** File suffix of each dtype in the transformers.js Hub layout (onnx/vision_model{suffix}.onnx). */
+export const DTYPE_SUFFIX: Record<Dtype, string> = { fp32: '', fp16: '_fp16', q8: '_quantized' };
+
+export interface CatalogueModel {
+  /** Hub repo id, or a short id for the bundled model. */
+  id: string;
+  name: string;
+  family: 'CLIP' | 'MobileCLIP' | 'SigLIP' | 'Clipscope';
+  /** Bundled with the site (a path relative to the page), or downloaded from the model host. */
+  bundledPath?: string;
+  revision: string;
+  /** Approximate download size in MB of both towers, per dtype the repo provides. */
+  sizeMb: Partial<Record<Dtype, number>>;
+  licence: string;
+  /** CLIP-style softmax over labels, or SigLIP's independent sigmoid per label. */
+  scoring: Scoring;
+  speedClass: 'instant' | 'fast' | 'medium' | 'slow';
+  /** The dtype WASM uses unless the user says otherwise (int8 where it exists and helps). */
+  wasmDtype: Dtype;
+}
+
+export const MINI_ID = 'clipscope-mini';
+
+export const CATALOGUE: readonly CatalogueModel[] = [
+  {
+    id: MINI_ID,
+    name: 'Clipscope Mini (coloured shapes, bundled)',
+    family: 'Clipscope',
+    bundledPath: 'models/clipscope-mini/',
+    revision: 'main',
+    sizeMb: { fp32: 4.9, q8: 1.3 },
+    licence: 'MIT',
+    scoring: 'softmax',
+    speedClass: 'instant',
+    // Its int8 ConvNet is slower than fp32 on CPU (see its model card).
+    wasmDtype: 'fp32',
+  },
+  {
+    id: 'Xenova/clip-vit-base-patch32',
+    name: 'OpenAI CLIP ViT-B/32',
+    family: 'CLIP',
+    revision: 'main',
+    sizeMb: { fp32: 606, fp16: 303, q8: 152 },
+    licence: 'MIT',
+    scoring: 'softmax',
+    speedClass: 'fast',
+    wasmDtype: 'q8',
+  },
+  {
+    id: 'Xenova/clip-vit-base-patch16',
+    name: 'OpenAI CLIP ViT-B/16',
+    family: 'CLIP',
+    revision: 'main',
+    sizeMb: { fp32: 599, fp16: 300, q8: 151 },
+    licence: 'MIT',
+    scoring: 'softmax',
+    speedClass: 'medium',
+    wasmDtype: 'q8',
+  },
+  {
+    id: 'Xenova/mobileclip_s0',
+    name: 'Apple MobileCLIP S0',
+    family: 'MobileCLIP',
+    revision: 'main',
+    sizeMb: { fp32: 214, fp16: 107, q8: 54 },
+    licence: 'Apple ML Research (non-commercial)',
+    scoring: 'softmax',
+    speedClass: 'fast',
+    wasmDtype: 'q8',
+  },
+  {
+    id: 'Xenova/mobileclip_s2',
+    name: 'Apple MobileCLIP S2',
+    family: 'MobileCLIP',
+    revision: 'main',
+    sizeMb: { fp32: 396, fp16: 198, q8: 100 },
+    licence: 'Apple ML Research (non-commercial)',
+    scoring: 'softmax',
+    speedClass: 'medium',
+    wasmDtype: 'q8',
+  },
+  {
+    id: 'Xenova/siglip-base-patch16-224',
+    name: 'Google SigLIP B/16 224',
+    family: 'SigLIP',
+    revision: 'main',
+    sizeMb: { fp32: 813, fp16: 407, q8: 204 },
+    licence: 'Apache-2.0',
+    scoring: 'sigmoid',
+    speedClass: 'slow',
+    wasmDtype: 'q8',
+  },
+];
+
+export const DEFAULT_MODEL_ID = MINI_ID;
+
+const REPO_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
+
+/** A catalogue entry, or a CLIP-style entry for any other well-formed Hub repo id (from `?model=`). */
+export function findModel(id: string): CatalogueModel | undefined {
+  const known = CATALOGUE.find((m) => m.id === id);
+  if (known) return known;
+  if (!REPO_ID.test(id) || id.includes('..')) return undefined;
+  return {
+    id,
+    name: id,
+    family: 'CLIP',
+    revision: 'main',
+    sizeMb: {},
+    licence: 'see the model page',
+    scoring: 'softmax',
+    speedClass: 'medium',
+    wasmDtype: 'q8',
+  };
+}

@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { deleteCachedModel, listCachedModels, type CachedModel } from '../../client/model-cache';
+import { formatBytes } from '../../model/transfer';
+import { useAppStore } from '../../store/store';
+
+/** Settings: the model host, and the models kept in this browser with their sizes. */
+export function ModelsPanel() {
+  const [models, setModels] = useState<CachedModel[]>([]);
+  const hubHost = useAppStore((s) => s.hubHost);
+  const setHubHost = useAppStore((s) => s.setHubHost);
+  const modelState = useAppStore((s) => s.modelState);
+  const [hostDraft, setHostDraft] = useState(hubHost);
+  const [hostError, setHostError] = useState('');
+  const refresh = useCallback(() => void listCachedModels().then(setModels), []);
+  useEffect(refresh, [refresh, modelState]);
+
+  const saveHost = (event: FormEvent) => {
+    event.preventDefault();
+    setHostError(setHubHost(hostDraft) ? '' : 'Enter an http(s) address such as https://huggingface.co.');
+  };
+
+  return (
+    <details className="models-panel" onToggle={refresh}>
+      <summary>Models and settings</summary>
+      <form onSubmit={saveHost}>
+        <label htmlFor="hub-host">Model host (Hugging Face or a mirror with the same layout)</label>
+        <input id="hub-host" value={hostDraft} onChange={(e) => setHostDraft(e.target.value)} />
+        <button type="submit">Save host</button>
+        {hostError && <p role="alert">{hostError}</p>}
+      </form>
+      <h2>Downloaded models</h2>
+      {models.length === 0 ? (
+        <p className="hint">None yet: models from the host are kept here after their first download.</p>
+      ) : (
+        <ul data-testid="cached-models">
+          {models.map((m) => (
+            <li key={m.folder}>
+              {m.label}: {formatBytes(m.bytes)}{' '}
+              <button type="button" onClick={() => void deleteCachedModel(m).then(refresh)}>
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,110 @@
+// Downloads one model file: streamed with progress, retried with backoff, resumed with HTTP Range where the
+// server allows it, checked for completeness, and only then stored in Cache Storage (so a half-finished download
+// can never be read back as complete).
+export interface DownloadProgress {
+  loadedBytes: number;
+  totalBytes: number;
+  fromCache: boolean;
+}
+
+export interface DownloadOptions {
+  /** Where finished files are kept; undefined for files the site itself serves. */
+  cache?: Cache;
+  signal?: AbortSignal;
+  onProgress?: (progress: DownloadProgress) => void;
+  attempts?: number;
+  backoffMs?: number;
+  /** Called when a finished file could not be stored (storage full or refused); the file is still used. */
+  onCacheFailure?: (message: string) => void;
+}
+
+export class DownloadError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status, or 0 when the network failed. */
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+const SIZE_HEADER = 'X-Clipscope-Size';
+const DEFAULT_ATTEMPTS = 4;
+const DEFAULT_BACKOFF_MS = 400;
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+
+function join(chunks: Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(length);
+  chunks.reduce((offset, chunk) => (bytes.set(chunk, offset), offset + chunk.length), 0);
+  return bytes;
+}
+
+/** A cached copy, if it is complete; an incomplete one is evicted. */
+async function readCached(url: string, cache: Cache): Promise<Uint8Array | undefined> {
+  const cached = await cache.match(url);
+  if (!cached) return undefined;
+  const bytes = new Uint8Array(await cached.arrayBuffer());
+  if (String(bytes.length) === cached.headers.get(SIZE_HEADER)) return bytes;
+  await cache.delete(url);
+  return undefined;
+}
+
+export async function evictCached(url: string, cache: Cache | undefined): Promise<void> {
+  await cache?.delete(url);
+}
+
+export async function downloadFile(url: string, options: DownloadOptions = {}): Promise<Uint8Array> {
+  const { cache, signal, onProgress = () => {} } = options;
+  const cached = cache && (await readCached(url, cache));
+  if (cached) {
+    onProgress({ loadedBytes: cached.length, totalBytes: cached.length, fromCache: true });
+    return cached;
+  }
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  let total = 0;
+  const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(url, { signal, headers: loaded > 0 ? { Range: `bytes=${loaded}-` } : {} });
+      if (response.status === 200 && loaded > 0) [chunks.length, loaded] = [0, 0]; // Range ignored: start over
+      if (!response.ok) throw new DownloadError(`the server answered ${response.status}`, response.status);
+      total = total || (Number(response.headers.get('Content-Length')) || 0) + loaded;
+      const reader = response.body!.getReader();
+      for (let r = await reader.read(); !r.done; r = await reader.read()) {
+        chunks.push(r.value);
+        loaded += r.value.length;
+        onProgress({ loadedBytes: loaded, totalBytes: Math.max(total, loaded), fromCache: false });
+      }
+      if (total && loaded !== total) throw new DownloadError(`the download stopped at ${loaded} of ${total} bytes`, 0);
+      break;
+    } catch (error) {
+      if (signal?.aborted) throw new DownloadError('the download was cancelled', 0);
+      const status = error instanceof DownloadError ? error.status : 0;
+      const permanent = status >= 400 && status < 500 && status !== 408 && status !== 429;
+      if (permanent || attempt >= attempts) {
+        const reason = error instanceof DownloadError ? error.message : 'the network request failed';
+        throw new DownloadError(`Could not download ${url}: ${reason}.`, status);
+      }
+      await sleep((options.backoffMs ?? DEFAULT_BACKOFF_MS) * 2 ** (attempt - 1), signal);
+    }
+  }
+  const bytes = join(chunks, loaded);
+  if (cache) {
+    const headers = { 'Content-Length': String(loaded), [SIZE_HEADER]: String(loaded) };
+    await cache.put(url, new Response(bytes, { headers })).catch((error: unknown) => {
+      const full = error instanceof DOMException && error.name === 'QuotaExceededError';
+      options.onCacheFailure?.(
+        full
+          ? 'The browser has no room left to keep this model, so it will be downloaded again next time. Free space by deleting cached models.'
+          : 'The browser refused to keep this model, so it will be downloaded again next time.',
+      );
+    });
+  }
+  return bytes;
+}
