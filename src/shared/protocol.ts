@@ -13,6 +13,8 @@ export interface LoadRequest {
   modelUrl: string;
   /** Keep downloaded files in Cache Storage (models from the model host, not the site's own). */
   useCache: boolean;
+  /** A model folder from the user's disk, by path inside the folder (e.g. "onnx/text_model.onnx"). */
+  localFiles?: Record<string, Blob>;
   backend: BackendPreference;
   dtypes: Dtype[];
   wasmDtype: Dtype;

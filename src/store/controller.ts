@@ -1,7 +1,7 @@
 // Connects the store to the model worker: loads the model, encodes labels as they change (debounced, only new
 // prompts, in batches) and images as they arrive, and re-queues work if the worker has to be restarted.
 import { ClipClient } from '../client/clip-client';
-import { DEFAULT_MODEL_ID, findModel, type Dtype } from '../model/catalogue';
+import { DEFAULT_MODEL_ID, DTYPE_SUFFIX, findModel, type Dtype } from '../model/catalogue';
 import { repoUrl } from '../shared/hub-host';
 import type { UrlChoices } from '../shared/url-params';
 import { LABEL_DEBOUNCE_MS, TEXT_BATCH_SIZE } from '../shared/settings';
@@ -14,6 +14,8 @@ let cancelRequested = false;
 const inFlightPrompts = new Set<string>();
 const inFlightImages = new Set<string>();
 let nextImageId = 1;
+const LOCAL_PREFIX = 'local:';
+let localModel: { name: string; files: Record<string, Blob> } | undefined;
 
 export function startApp(choices: UrlChoices): void {
   const store = appStore.getState();
@@ -49,6 +51,20 @@ export function selectModel(id: string): void {
   void loadModel();
 }
 
+/** Uses a model folder from the user's disk (Hub layout); returns a problem in words, or '' when it loads. */
+export function openLocalFolder(files: readonly File[]): string {
+  const byPath: Record<string, Blob> = {};
+  for (const file of files) byPath[file.webkitRelativePath.split('/').slice(1).join('/') || file.name] = file;
+  const missing = ['config.json', 'preprocessor_config.json', 'tokenizer.json', 'tokenizer_config.json'].filter(
+    (name) => !byPath[name],
+  );
+  if (missing.length) return `That folder has no ${missing.join(', ')}: choose a folder in the Hugging Face layout.`;
+  const name = files[0]?.webkitRelativePath.split('/')[0] || 'model';
+  localModel = { name, files: byPath };
+  selectModel(`${LOCAL_PREFIX}${name}`);
+  return '';
+}
+
 export function cancelDownload(): void {
   cancelRequested = true;
   client?.cancelLoad();
@@ -56,14 +72,15 @@ export function cancelDownload(): void {
 
 export function loadModel(): Promise<boolean> {
   const store = appStore.getState();
-  const model = findModel(store.modelId) ?? findModel(DEFAULT_MODEL_ID)!;
+  const local = store.modelId.startsWith(LOCAL_PREFIX) ? localModel : undefined;
+  const model = findModel(local ? DEFAULT_MODEL_ID : store.modelId) ?? findModel(DEFAULT_MODEL_ID)!;
   const generation = store.startLoading();
   store.clearTextEmbeds();
   store.forgetEmbeddings();
   inFlightPrompts.clear();
   cancelRequested = false;
-  const bundled = model.bundledPath !== undefined;
-  const dtypes = Object.keys(model.sizeMb) as Dtype[];
+  const bundled = model.bundledPath !== undefined || local !== undefined;
+  const dtypes = local ? localDtypes(local.files) : (Object.keys(model.sizeMb) as Dtype[]);
   ready = client!
     .load(
       {
@@ -71,6 +88,7 @@ export function loadModel(): Promise<boolean> {
           ? new URL(model.bundledPath!, document.baseURI).href
           : repoUrl(store.hubHost, model.id, model.revision),
         useCache: !bundled,
+        localFiles: local?.files,
         backend: store.backendPreference,
         dtypes: dtypes.length ? dtypes : ['fp32', 'fp16', 'q8'],
         wasmDtype: model.wasmDtype,
@@ -102,6 +120,12 @@ export function loadModel(): Promise<boolean> {
     (ok) => ok && appStore.getState().generation === generation && (void encodeLabels(), requeueImages()),
   );
   return ready;
+}
+
+function localDtypes(files: Record<string, Blob>): Dtype[] {
+  return (Object.entries(DTYPE_SUFFIX) as [Dtype, string][])
+    .filter(([, suffix]) => files[`onnx/vision_model${suffix}.onnx`] && files[`onnx/text_model${suffix}.onnx`])
+    .map(([dtype]) => dtype);
 }
 
 async function encodeLabels(): Promise<void> {

@@ -34,6 +34,7 @@ export class Engine {
     const context = {
       modelUrl: request.modelUrl,
       useCache: request.useCache,
+      localFiles: request.localFiles,
       signal,
       report,
       onNotice: (m: string) => notices.push(m),

@@ -2,7 +2,7 @@
 // arrive and keeping finished files in Cache Storage when asked to.
 import { DTYPE_SUFFIX, type Dtype } from '../model/catalogue';
 import { MODEL_CACHE_NAME } from '../shared/settings';
-import { downloadFile, evictCached, type DownloadProgress } from './download';
+import { downloadFile, evictCached, type DownloadOptions, type DownloadProgress } from './download';
 
 export type ProgressReporter = (stage: string, loadedBytes: number, totalBytes: number) => void;
 
@@ -24,6 +24,7 @@ export interface TowerFiles {
 export interface FetchContext {
   modelUrl: string;
   useCache: boolean;
+  localFiles?: Record<string, Blob>;
   signal: AbortSignal;
   report: ProgressReporter;
   onNotice: (message: string) => void;
@@ -32,6 +33,16 @@ export interface FetchContext {
 async function openCache(useCache: boolean): Promise<Cache | undefined> {
   if (!useCache || typeof caches === 'undefined') return undefined;
   return caches.open(MODEL_CACHE_NAME).catch(() => undefined);
+}
+
+/** A file of the model folder: from the user's disk when given, else downloaded (and cached). */
+async function readFile(context: FetchContext, path: string, options: DownloadOptions): Promise<Uint8Array> {
+  if (!context.localFiles) return downloadFile(new URL(path, context.modelUrl).href, options);
+  const file = context.localFiles[path];
+  if (!file) throw new Error(`The model folder has no ${path}.`);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  options.onProgress?.({ loadedBytes: bytes.length, totalBytes: bytes.length, fromCache: true });
+  return bytes;
 }
 
 function parseJson(name: string, bytes: Uint8Array): object {
@@ -46,17 +57,14 @@ export async function fetchConfigs(context: FetchContext): Promise<ModelFiles> {
   const cache = await openCache(context.useCache);
   const options = { cache, signal: context.signal, onCacheFailure: context.onNotice };
   const [config, preprocessor, tokenizer, tokenizerConfig] = await Promise.all(
-    JSON_FILES.map(async (name) => parseJson(name, await downloadFile(new URL(name, context.modelUrl).href, options))),
+    JSON_FILES.map(async (name) => parseJson(name, await readFile(context, name, options))),
   );
   return { config: config!, preprocessor: preprocessor!, tokenizer: tokenizer!, tokenizerConfig: tokenizerConfig! };
 }
 
-export function towerUrls(modelUrl: string, dtype: Dtype): [string, string] {
+function towerPaths(dtype: Dtype): [string, string] {
   const suffix = DTYPE_SUFFIX[dtype];
-  return [
-    new URL(`onnx/text_model${suffix}.onnx`, modelUrl).href,
-    new URL(`onnx/vision_model${suffix}.onnx`, modelUrl).href,
-  ];
+  return [`onnx/text_model${suffix}.onnx`, `onnx/vision_model${suffix}.onnx`];
 }
 
 export async function fetchTowers(context: FetchContext, dtype: Dtype): Promise<TowerFiles> {
@@ -69,8 +77,13 @@ export async function fetchTowers(context: FetchContext, dtype: Dtype): Promise<
     context.report(progress.every((q) => q?.fromCache) ? 'Reading from cache' : 'Downloading model', loaded, total);
   };
   const [textModel, visionModel] = await Promise.all(
-    towerUrls(context.modelUrl, dtype).map((url, tower) =>
-      downloadFile(url, { cache, signal: context.signal, onProgress: update(tower), onCacheFailure: context.onNotice }),
+    towerPaths(dtype).map((path, tower) =>
+      readFile(context, path, {
+        cache,
+        signal: context.signal,
+        onProgress: update(tower),
+        onCacheFailure: context.onNotice,
+      }),
     ),
   );
   return { textModel: textModel!, visionModel: visionModel!, fromCache: progress.every((p) => p?.fromCache) };
@@ -79,5 +92,5 @@ export async function fetchTowers(context: FetchContext, dtype: Dtype): Promise<
 /** Drops a model's tower files from the cache, e.g. when ONNX Runtime cannot parse them. */
 export async function evictTowers(context: FetchContext, dtype: Dtype): Promise<void> {
   const cache = await openCache(context.useCache);
-  await Promise.all(towerUrls(context.modelUrl, dtype).map((url) => evictCached(url, cache)));
+  await Promise.all(towerPaths(dtype).map((path) => evictCached(new URL(path, context.modelUrl).href, cache)));
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { deleteCachedModel, listCachedModels, type CachedModel } from '../../client/model-cache';
 import { formatBytes } from '../../model/transfer';
+import { openLocalFolder } from '../../store/controller';
 import { useAppStore } from '../../store/store';
 
 /** Settings: the model host, and the models kept in this browser with their sizes. */
@@ -11,6 +12,7 @@ export function ModelsPanel() {
   const modelState = useAppStore((s) => s.modelState);
   const [hostDraft, setHostDraft] = useState(hubHost);
   const [hostError, setHostError] = useState('');
+  const [folderError, setFolderError] = useState('');
   const refresh = useCallback(() => void listCachedModels().then(setModels), []);
   useEffect(refresh, [refresh, modelState]);
 
@@ -28,6 +30,16 @@ export function ModelsPanel() {
         <button type="submit">Save host</button>
         {hostError && <p role="alert">{hostError}</p>}
       </form>
+      <label htmlFor="model-folder">Open a model folder from this computer (Hub layout: config.json, onnx/…)</label>
+      <input
+        id="model-folder"
+        type="file"
+        // Folder picking is not in React's input typings.
+        {...{ webkitdirectory: '' }}
+        multiple
+        onChange={(e) => setFolderError(openLocalFolder(Array.from(e.target.files ?? [])))}
+      />
+      {folderError && <p role="alert">{folderError}</p>}
       <h2>Downloaded models</h2>
       {models.length === 0 ? (
         <p className="hint">None yet: models from the host are kept here after their first download.</p>
