@@ -74,6 +74,7 @@ export function loadModel(): Promise<boolean> {
   const store = appStore.getState();
   const local = store.modelId.startsWith(LOCAL_PREFIX) ? localModel : undefined;
   const model = findModel(local ? DEFAULT_MODEL_ID : store.modelId) ?? findModel(DEFAULT_MODEL_ID)!;
+  client?.cancelLoad(); // a load still under way is replaced, not queued behind
   const generation = store.startLoading();
   store.clearTextEmbeds();
   store.forgetEmbeddings();
@@ -99,11 +100,13 @@ export function loadModel(): Promise<boolean> {
       },
     )
     .then((loaded) => {
+      if (appStore.getState().generation !== generation) return false; // a newer load replaced this one
       appStore.getState().setLoaded(loaded);
       if (!bundled) void navigator.storage?.persist?.();
       return true;
     })
     .catch((error: Error) => {
+      if (appStore.getState().generation !== generation) return false;
       if (cancelRequested || bundled) {
         appStore.getState().setModelError(cancelRequested ? 'The download was cancelled.' : error.message);
         return false;

@@ -156,11 +156,13 @@ async function handleRequest(state: ServerState, request: IncomingMessage, respo
 }
 
 export async function startHubServer(options: HubServerOptions): Promise<HubServer> {
+  const { slowBytesPerSecond = DEFAULT_SLOW_BYTES_PER_SECOND } = options;
+  if (!(slowBytesPerSecond > 0)) throw new RangeError(`slowBytesPerSecond must be positive, got ${slowBytesPerSecond}`);
   const state: ServerState = {
     repoFolders: new Map(Object.entries(options.repos).map(([repoId, folder]) => [repoId, resolve(folder)])),
     faults: new FaultTable(),
     requests: [],
-    slowBytesPerSecond: options.slowBytesPerSecond ?? DEFAULT_SLOW_BYTES_PER_SECOND,
+    slowBytesPerSecond,
   };
   const server = createServer((request, response) => {
     handleRequest(state, request, response).catch(() => {
