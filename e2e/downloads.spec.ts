@@ -54,10 +54,12 @@ test('a connection cut halfway is resumed with a Range request', async ({ page }
   await openWithHost(page);
   await expectReadyAndWorking(page);
   const vision = hub.requests.filter((r) => r.method === 'GET' && r.path.endsWith('vision_model_quantized.onnx'));
-  // Chromium may itself retry a GET whose connection reset; what matters is that the app resumed with Range.
+  // Resumed, not restarted: the only full response is the one that was cut; the rest came as byte ranges that
+  // start past zero (Chromium's HTTP cache may split or validate them, so their count can vary).
+  expect(vision.filter((r) => r.status === 200).length).toBe(1);
   const resumed = vision.filter((r) => r.status === 206);
-  expect(resumed.length).toBe(1);
-  expect(resumed[0]!.range).toMatch(/^bytes=[1-9]\d*-$/);
+  expect(resumed.length).toBeGreaterThan(0);
+  for (const r of resumed) expect(r.range).toMatch(/^bytes=[1-9]\d*-(\d*)$/);
 });
 
 test('a server error is retried', async ({ page }) => {

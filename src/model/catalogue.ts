@@ -18,12 +18,20 @@ export interface CatalogueModel {
   licence: string;
   /** CLIP-style softmax over labels, or SigLIP's independent sigmoid per label. */
   scoring: Scoring;
+  /**
+   * The trained temperature (and SigLIP's bias) when the model's config.json does not record them; never Hugging
+   * Face's logit_scale_init_value, which is the value before training.
+   */
+  logitScale?: number;
+  logitBias?: number;
   speedClass: 'instant' | 'fast' | 'medium' | 'slow';
   /** The dtype WASM uses unless the user says otherwise (int8 where it exists and helps). */
   wasmDtype: Dtype;
 }
 
 export const MINI_ID = 'clipscope-mini';
+// OpenAI CLIP clamps its learned temperature at 100 and ends training there; MobileCLIP follows CLIP.
+const OPENAI_TRAINED_SCALE = 100;
 
 export const CATALOGUE: readonly CatalogueModel[] = [
   {
@@ -47,6 +55,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     sizeMb: { fp32: 606, fp16: 303, q8: 152 },
     licence: 'MIT',
     scoring: 'softmax',
+    logitScale: OPENAI_TRAINED_SCALE,
     speedClass: 'fast',
     wasmDtype: 'q8',
   },
@@ -58,6 +67,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     sizeMb: { fp32: 599, fp16: 300, q8: 151 },
     licence: 'MIT',
     scoring: 'softmax',
+    logitScale: OPENAI_TRAINED_SCALE,
     speedClass: 'medium',
     wasmDtype: 'q8',
   },
@@ -69,6 +79,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     sizeMb: { fp32: 214, fp16: 107, q8: 54 },
     licence: 'Apple ML Research (non-commercial)',
     scoring: 'softmax',
+    logitScale: OPENAI_TRAINED_SCALE,
     speedClass: 'fast',
     wasmDtype: 'q8',
   },
@@ -80,6 +91,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     sizeMb: { fp32: 396, fp16: 198, q8: 100 },
     licence: 'Apple ML Research (non-commercial)',
     scoring: 'softmax',
+    logitScale: OPENAI_TRAINED_SCALE,
     speedClass: 'medium',
     wasmDtype: 'q8',
   },
@@ -113,6 +125,7 @@ export function findModel(id: string): CatalogueModel | undefined {
     sizeMb: {},
     licence: 'see the model page',
     scoring: 'softmax',
+    logitScale: OPENAI_TRAINED_SCALE,
     speedClass: 'medium',
     wasmDtype: 'q8',
   };

@@ -1,17 +1,31 @@
+import type { Scoring } from './catalogue';
 import { cosineMatrix, normalizeRows, softmaxRows } from './similarity';
 
 export interface LabelScores {
-  /** Softmax over the labels of logitScale * cosine: CLIP's zero-shot probabilities. */
+  /**
+   * CLIP: softmax over the labels of logitScale * cosine (they sum to 1). SigLIP: an independent sigmoid of
+   * logitScale * cosine + logitBias per label.
+   */
   probabilities: Float32Array;
   similarities: Float32Array;
+}
+
+export interface ScoringRule {
+  kind: Scoring;
+  logitScale: number;
+  logitBias: number;
 }
 
 /**
  * Scores one image against label embeddings (both unnormalised, as the model outputs them).
  * `textEmbeds` is row-major [labels, dim].
  */
-export function scoreImage(imageEmbed: Float32Array, textEmbeds: Float32Array, logitScale: number): LabelScores {
+export function scoreImage(imageEmbed: Float32Array, textEmbeds: Float32Array, rule: ScoringRule): LabelScores {
   const dim = imageEmbed.length;
   const similarities = cosineMatrix(normalizeRows(imageEmbed, dim), normalizeRows(textEmbeds, dim), dim);
-  return { similarities, probabilities: softmaxRows(similarities, similarities.length, logitScale) };
+  const probabilities =
+    rule.kind === 'softmax'
+      ? softmaxRows(similarities, similarities.length, rule.logitScale)
+      : similarities.map((cos) => 1 / (1 + Math.exp(-(rule.logitScale * cos + rule.logitBias))));
+  return { similarities, probabilities };
 }

@@ -35,7 +35,9 @@ export interface LoadedModel {
   fromCache: boolean;
   threads: number;
   embedDim: number;
-  logitScale: number;
+  /** The trained scale (and, for SigLIP, bias) from the model's config.json, if it records them. */
+  logitScale?: number;
+  logitBias?: number;
   /** Why the backend differs from the preference, in words for the user; empty when it does not. */
   notice: string;
 }

@@ -1,19 +1,19 @@
-// Connects the store to the model worker: loads the model, encodes labels as they change (debounced, only new
-// prompts, in batches) and images as they arrive, and re-queues work if the worker has to be restarted.
+// Connects the store to the model worker: picks and loads the model (from the site, the model host or the
+// user's disk), honours the link's choices and the host consent, and falls back to the bundled model offline.
 import { ClipClient } from '../client/clip-client';
-import { DEFAULT_MODEL_ID, DTYPE_SUFFIX, findModel, type Dtype } from '../model/catalogue';
+import { DEFAULT_MODEL_ID, DTYPE_SUFFIX, findModel, type CatalogueModel, type Dtype } from '../model/catalogue';
+import type { ScoringRule } from '../model/scoring';
+import type { LoadedModel } from '../shared/protocol';
 import { repoUrl } from '../shared/hub-host';
 import type { UrlChoices } from '../shared/url-params';
-import { LABEL_DEBOUNCE_MS, TEXT_BATCH_SIZE } from '../shared/settings';
-import { currentPrompts } from './selectors';
+import { LABEL_DEBOUNCE_MS } from '../shared/settings';
+import { encodeLabels, requeueImages, setEncoderModel } from './encoding';
 import { appStore } from './store';
 
+export { addFiles, clearImages, removeImage } from './encoding';
+
 let client: ClipClient | undefined;
-let ready: Promise<boolean> = Promise.resolve(false);
 let cancelRequested = false;
-const inFlightPrompts = new Set<string>();
-const inFlightImages = new Set<string>();
-let nextImageId = 1;
 const LOCAL_PREFIX = 'local:';
 let localModel: { name: string; files: Record<string, Blob> } | undefined;
 
@@ -73,16 +73,16 @@ export function cancelDownload(): void {
 export function loadModel(): Promise<boolean> {
   const store = appStore.getState();
   const local = store.modelId.startsWith(LOCAL_PREFIX) ? localModel : undefined;
-  const model = findModel(local ? DEFAULT_MODEL_ID : store.modelId) ?? findModel(DEFAULT_MODEL_ID)!;
+  // A folder from disk is treated like any CLIP repo: softmax with OpenAI's trained scale unless its config says.
+  const model = findModel(local ? 'local/folder' : store.modelId) ?? findModel(DEFAULT_MODEL_ID)!;
   client?.cancelLoad(); // a load still under way is replaced, not queued behind
   const generation = store.startLoading();
   store.clearTextEmbeds();
   store.forgetEmbeddings();
-  inFlightPrompts.clear();
   cancelRequested = false;
   const bundled = model.bundledPath !== undefined || local !== undefined;
   const dtypes = local ? localDtypes(local.files) : (Object.keys(model.sizeMb) as Dtype[]);
-  ready = client!
+  const ready = client!
     .load(
       {
         modelUrl: bundled
@@ -101,7 +101,7 @@ export function loadModel(): Promise<boolean> {
     )
     .then((loaded) => {
       if (appStore.getState().generation !== generation) return false; // a newer load replaced this one
-      appStore.getState().setLoaded(loaded);
+      appStore.getState().setLoaded(loaded, scoringRule(model, loaded));
       if (!bundled) void navigator.storage?.persist?.();
       return true;
     })
@@ -119,10 +119,18 @@ export function loadModel(): Promise<boolean> {
       appStore.getState().setModelId(DEFAULT_MODEL_ID);
       return loadModel();
     });
+  setEncoderModel(client!, ready);
   void ready.then(
     (ok) => ok && appStore.getState().generation === generation && (void encodeLabels(), requeueImages()),
   );
   return ready;
+}
+
+function scoringRule(model: CatalogueModel, loaded: LoadedModel): ScoringRule | undefined {
+  const logitScale = loaded.logitScale ?? model.logitScale;
+  const logitBias = loaded.logitBias ?? model.logitBias;
+  if (logitScale === undefined || (model.scoring === 'sigmoid' && logitBias === undefined)) return undefined;
+  return { kind: model.scoring, logitScale, logitBias: logitBias ?? 0 };
 }
 
 function localDtypes(files: Record<string, Blob>): Dtype[] {
@@ -130,72 +138,3 @@ function localDtypes(files: Record<string, Blob>): Dtype[] {
     .filter(([, suffix]) => files[`onnx/vision_model${suffix}.onnx`] && files[`onnx/text_model${suffix}.onnx`])
     .map(([dtype]) => dtype);
 }
-
-async function encodeLabels(): Promise<void> {
-  if (!(await ready)) return;
-  const { textEmbeds, generation } = appStore.getState();
-  const missing = [...new Set(currentPrompts(appStore.getState()))].filter(
-    (p) => !textEmbeds.has(p) && !inFlightPrompts.has(p),
-  );
-  for (let start = 0; start < missing.length; start += TEXT_BATCH_SIZE) {
-    const batch = missing.slice(start, start + TEXT_BATCH_SIZE);
-    batch.forEach((p) => inFlightPrompts.add(p));
-    try {
-      const embeds = await client!.encodeTexts(batch);
-      if (appStore.getState().generation === generation) appStore.getState().addTextEmbeds(batch, embeds);
-    } catch {
-      // A failed batch is retried by the next edit or reload; the chart shows the labels that did encode.
-    } finally {
-      batch.forEach((p) => inFlightPrompts.delete(p));
-    }
-  }
-}
-
-export function addFiles(files: readonly File[]): void {
-  const items = files.map((file) => ({
-    id: `img-${nextImageId++}`,
-    name: file.name || 'pasted image',
-    file,
-    state: 'queued' as const,
-  }));
-  appStore.getState().addImages(items);
-  items.forEach((item) => void encodeImage(item.id));
-}
-
-async function encodeImage(id: string): Promise<void> {
-  if (inFlightImages.has(id)) return;
-  inFlightImages.add(id);
-  try {
-    if (await ready) await encodeReadyImage(id);
-  } finally {
-    inFlightImages.delete(id);
-  }
-}
-
-async function encodeReadyImage(id: string): Promise<void> {
-  const item = appStore.getState().images.find((i) => i.id === id);
-  if (!item) return;
-  const { generation } = appStore.getState();
-  appStore.getState().updateImage(id, { state: 'encoding', error: undefined });
-  try {
-    const result = await client!.encodeImage(item.file, item.name);
-    const stillThere = appStore.getState().images.some((i) => i.id === id);
-    if (!stillThere || appStore.getState().generation !== generation) return; // removed, or a stale model
-    const thumbnailUrl = URL.createObjectURL(result.thumbnail);
-    const { embeds, width, height } = result;
-    appStore.getState().updateImage(id, { state: 'done', embeds, thumbnailUrl, width, height });
-  } catch (error) {
-    if (appStore.getState().generation !== generation) return; // re-queued by the reload
-    appStore.getState().updateImage(id, { state: 'error', error: (error as Error).message });
-  }
-}
-
-/** After a (re)load, images without an embedding (queued, or lost with a crashed worker) are encoded. */
-function requeueImages(): void {
-  for (const item of appStore.getState().images) {
-    if (!item.embeds && item.state !== 'error') void encodeImage(item.id);
-  }
-}
-
-export const removeImage = (id: string) => appStore.getState().removeImage(id);
-export const clearImages = () => appStore.getState().clearImages();

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { ScoringRule } from '../model/scoring';
 import type { Backend, LoadedModel } from '../shared/protocol';
 
 export type ModelState = 'loading' | 'ready' | 'error';
@@ -13,11 +14,13 @@ export interface ModelSlice {
   downloadStartedAt: number;
   progressAt: number;
   model?: LoadedModel;
+  /** How scores become probabilities; undefined when the model's trained scale is unknown (cosines only). */
+  scoringRule?: ScoringRule;
   /** Set when a load starts; replies for an older generation are stale. */
   generation: number;
   startLoading: () => number;
   setProgress: (stage: string, loadedBytes: number, totalBytes: number) => void;
-  setLoaded: (model: LoadedModel) => void;
+  setLoaded: (model: LoadedModel, scoringRule: ScoringRule | undefined) => void;
   setModelError: (message: string) => void;
   setBackend: (backend: Backend, notice: string) => void;
 }
@@ -48,7 +51,7 @@ export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
   },
   setProgress: (modelStage, loadedBytes, totalBytes) =>
     set({ modelStage, loadedBytes, totalBytes, progressAt: Date.now() }),
-  setLoaded: (model) => set({ modelState: 'ready', model, modelStage: 'Ready' }),
+  setLoaded: (model, scoringRule) => set({ modelState: 'ready', model, scoringRule, modelStage: 'Ready' }),
   setModelError: (modelError) => set({ modelState: 'error', modelError }),
   setBackend: (backend, notice) => {
     const model = get().model;

@@ -11,9 +11,6 @@ import { decodeImage, type DecodedImage } from './decode';
 import { evictTowers, fetchConfigs, fetchTowers, type ProgressReporter } from './model-files';
 import * as runtime from './runtime';
 
-// OpenAI CLIP's trained scale; used only when a model's config does not record its own.
-const DEFAULT_LOGIT_SCALE = 100;
-
 export class WebGpuFailure extends Error {}
 
 export interface ImageResult extends Omit<DecodedImage, 'pixels'> {
@@ -74,7 +71,8 @@ export class Engine {
       fromCache: towers.fromCache,
       threads: choice.backend === 'wasm' ? runtime.wasmThreads() : 0,
       embedDim: warm.length,
-      logitScale: files.config.clipscope?.logit_scale ?? DEFAULT_LOGIT_SCALE,
+      logitScale: files.config.clipscope?.logit_scale,
+      logitBias: files.config.clipscope?.logit_bias,
       notice: [choice.notice, dtypeNotice, ...notices].filter(Boolean).join(' '),
     };
   }

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import type { LabelScores } from '../../model/scoring';
+import type { LabelScores, ScoringRule } from '../../model/scoring';
 import { DEFAULT_VISIBLE_BARS } from '../../shared/settings';
 import { useAppStore } from '../../store/store';
 
 /** Horizontal bars of every label, best first; the top label stands out. */
-export function BarChart({ labels, scores }: { labels: string[]; scores: LabelScores }) {
-  const mode = useAppStore((s) => s.scoreMode);
+export function BarChart({ labels, scores, rule }: { labels: string[]; scores: LabelScores; rule?: ScoringRule }) {
+  const chosenMode = useAppStore((s) => s.scoreMode);
+  const mode = rule ? chosenMode : 'similarity';
   const [showAll, setShowAll] = useState(false);
   const order = useMemo(
     () => labels.map((_, i) => i).sort((a, b) => scores.probabilities[b]! - scores.probabilities[a]!),
@@ -14,6 +15,14 @@ export function BarChart({ labels, scores }: { labels: string[]; scores: LabelSc
   const visible = showAll ? order : order.slice(0, DEFAULT_VISIBLE_BARS);
   return (
     <div className="chart">
+      {!rule && (
+        <p className="hint">
+          This model&rsquo;s trained logit scale is unknown, so only cosine similarities are shown.
+        </p>
+      )}
+      {rule?.kind === 'sigmoid' && mode === 'probability' && (
+        <p className="hint">Independent probabilities per label (sigmoid): they need not add up to 100%.</p>
+      )}
       <ol className="bars" aria-label="Scores by label">
         {visible.map((i, rank) => {
           const probability = scores.probabilities[i]!;
@@ -26,7 +35,7 @@ export function BarChart({ labels, scores }: { labels: string[]; scores: LabelSc
               className={`bar${rank === 0 ? ' top' : ''}`}
               data-testid="bar"
               data-label={labels[i]}
-              data-score={probability.toFixed(6)}
+              data-score={rule ? probability.toFixed(6) : undefined}
               data-similarity={similarity.toFixed(6)}
             >
               <span className="bar-label">{labels[i]}</span>

@@ -1,18 +1,22 @@
 import { useMemo } from 'react';
-import { scoreImage } from '../../model/scoring';
+import { scoreImage, type ScoringRule } from '../../model/scoring';
 import type { ImageItem } from '../../store/images-slice';
 import { removeImage } from '../../store/controller';
 import { selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
 
+// Orders labels when the model's trained scale is unknown; its "probabilities" are never shown.
+const COSINE_ONLY: ScoringRule = { kind: 'softmax', logitScale: 1, logitBias: 0 };
+
 export function ResultCard({ item }: { item: ImageItem }) {
   const matrix = useAppStore(selectLabelMatrix);
-  const logitScale = useAppStore((s) => s.model?.logitScale ?? 100);
+  const rule = useAppStore((s) => s.scoringRule);
   const labelCount = useAppStore((s) => s.labelsText.trim().length);
   const scores = useMemo(
-    () => (item.embeds && matrix.labels.length ? scoreImage(item.embeds, matrix.embeds, logitScale) : undefined),
-    [item.embeds, matrix, logitScale],
+    () =>
+      item.embeds && matrix.labels.length ? scoreImage(item.embeds, matrix.embeds, rule ?? COSINE_ONLY) : undefined,
+    [item.embeds, matrix, rule],
   );
   return (
     <li
@@ -48,7 +52,7 @@ export function ResultCard({ item }: { item: ImageItem }) {
       )}
       {(item.state === 'queued' || item.state === 'encoding') && <p className="hint">Classifying…</p>}
       {item.state === 'done' && !scores && labelCount === 0 && <p className="hint">Add labels to see scores.</p>}
-      {scores && <BarChart labels={matrix.labels} scores={scores} />}
+      {scores && <BarChart labels={matrix.labels} scores={scores} rule={rule} />}
     </li>
   );
 }

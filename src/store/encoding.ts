@@ -1,0 +1,88 @@
+// Encodes labels as they change (only prompts not yet encoded, in batches) and images as they arrive, for the
+// model the controller loaded; the controller hands over the client and the "model ready" promise.
+import type { ClipClient } from '../client/clip-client';
+import { TEXT_BATCH_SIZE } from '../shared/settings';
+import { currentPrompts } from './selectors';
+import { appStore } from './store';
+
+let client: ClipClient | undefined;
+let ready: Promise<boolean> = Promise.resolve(false);
+const inFlightPrompts = new Set<string>();
+const inFlightImages = new Set<string>();
+let nextImageId = 1;
+
+/** Called by the controller for each model load: new work waits for `modelReady`. */
+export function setEncoderModel(modelClient: ClipClient, modelReady: Promise<boolean>): void {
+  client = modelClient;
+  ready = modelReady;
+  inFlightPrompts.clear();
+}
+
+export async function encodeLabels(): Promise<void> {
+  if (!(await ready)) return;
+  const { textEmbeds, generation } = appStore.getState();
+  const missing = [...new Set(currentPrompts(appStore.getState()))].filter(
+    (p) => !textEmbeds.has(p) && !inFlightPrompts.has(p),
+  );
+  for (let start = 0; start < missing.length; start += TEXT_BATCH_SIZE) {
+    const batch = missing.slice(start, start + TEXT_BATCH_SIZE);
+    batch.forEach((p) => inFlightPrompts.add(p));
+    try {
+      const embeds = await client!.encodeTexts(batch);
+      if (appStore.getState().generation === generation) appStore.getState().addTextEmbeds(batch, embeds);
+    } catch {
+      // A failed batch is retried by the next edit or reload; the chart shows the labels that did encode.
+    } finally {
+      batch.forEach((p) => inFlightPrompts.delete(p));
+    }
+  }
+}
+
+export function addFiles(files: readonly File[]): void {
+  const items = files.map((file) => ({
+    id: `img-${nextImageId++}`,
+    name: file.name || 'pasted image',
+    file,
+    state: 'queued' as const,
+  }));
+  appStore.getState().addImages(items);
+  items.forEach((item) => void encodeImage(item.id));
+}
+
+async function encodeImage(id: string): Promise<void> {
+  if (inFlightImages.has(id)) return;
+  inFlightImages.add(id);
+  try {
+    if (await ready) await encodeReadyImage(id);
+  } finally {
+    inFlightImages.delete(id);
+  }
+}
+
+async function encodeReadyImage(id: string): Promise<void> {
+  const item = appStore.getState().images.find((i) => i.id === id);
+  if (!item) return;
+  const { generation } = appStore.getState();
+  appStore.getState().updateImage(id, { state: 'encoding', error: undefined });
+  try {
+    const result = await client!.encodeImage(item.file, item.name);
+    const stillThere = appStore.getState().images.some((i) => i.id === id);
+    if (!stillThere || appStore.getState().generation !== generation) return; // removed, or a stale model
+    const thumbnailUrl = URL.createObjectURL(result.thumbnail);
+    const { embeds, width, height } = result;
+    appStore.getState().updateImage(id, { state: 'done', embeds, thumbnailUrl, width, height });
+  } catch (error) {
+    if (appStore.getState().generation !== generation) return; // re-queued by the reload
+    appStore.getState().updateImage(id, { state: 'error', error: (error as Error).message });
+  }
+}
+
+/** After a (re)load, images without an embedding (queued, or lost with a crashed worker) are encoded. */
+export function requeueImages(): void {
+  for (const item of appStore.getState().images) {
+    if (!item.embeds && item.state !== 'error') void encodeImage(item.id);
+  }
+}
+
+export const removeImage = (id: string) => appStore.getState().removeImage(id);
+export const clearImages = () => appStore.getState().clearImages();
