@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { scoreImage } from '../src/model/scoring';
 import { cosineMatrix, normalizeRows } from '../src/model/similarity';
 import { encodeImages, encodeTexts, loadNodeClip, pixelValues } from '../tools/models/node-model';
 import { readPng } from '../tests/helpers/png';
@@ -34,4 +36,44 @@ test('the chart shows the same cosine similarities as onnxruntime-node', async (
       expect(Math.abs(shown.get(label)! - expected[i]!), `${file} / ${label}`).toBeLessThan(TOLERANCE),
     );
   }
+});
+
+// A 1024x768 picture is scaled by the browser while decoding (to twice the model size), then by the model's own
+// bicubic filter; the reference resizes the full picture with that filter alone (PIL's, as CLIP does). The
+// difference must not move what the chart shows.
+test('the browser downscale of a large photo stays within 0.01 of the PIL-bicubic reference', async ({ page }) => {
+  const large = 'large-orange-triangle.png';
+  const labels = ['orange triangle', 'red triangle', 'yellow triangle', 'orange star', 'orange square'];
+  const clip = await loadNodeClip(MINI, 'fp32');
+  const text = await encodeTexts(
+    clip,
+    labels.map((l) => `a photo of a ${l}.`),
+  );
+  const dim = text.dims[1]!;
+  const image = await encodeImages(clip, pixelValues(clip, readPng(join(FIXTURES, 'formats', large))), 1);
+  const cos = cosineMatrix(
+    normalizeRows(image.data as Float32Array, dim),
+    normalizeRows(text.data as Float32Array, dim),
+    dim,
+  );
+  const expected = scoreImage(image.data as Float32Array, text.data as Float32Array, {
+    kind: 'softmax',
+    logitScale: clip.logitScale,
+    logitBias: 0,
+  }).probabilities;
+  await openApp(page, '?backend=wasm&dtype=fp32');
+  await setLabels(page, labels);
+  await dropFiles(page, [
+    { name: large, type: 'image/png', base64: readFileSync(join(FIXTURES, 'formats', large)).toString('base64') },
+  ]);
+  await expect(card(page, large).getByTestId('bar')).toHaveCount(labels.length);
+  const shownCos = await scores(page, large, 'data-similarity');
+  const shownProbability = await scores(page, large);
+  const cosDiff = Math.max(...labels.map((l, i) => Math.abs(shownCos.get(l)! - cos[i]!)));
+  const probabilityDiff = Math.max(...labels.map((l, i) => Math.abs(shownProbability.get(l)! - expected[i]!)));
+  console.log(
+    `resize vs PIL bicubic: max |cosine diff| ${cosDiff.toExponential(2)}, max |probability diff| ${probabilityDiff.toExponential(2)}`,
+  );
+  expect(probabilityDiff).toBeLessThan(0.01);
+  expect(cosDiff).toBeLessThan(0.01);
 });

@@ -24,6 +24,8 @@ export interface CatalogueModel {
    */
   logitScale?: number;
   logitBias?: number;
+  /** Pad every prompt to this many tokens, as the model was trained (SigLIP: 64); default: the longest prompt. */
+  padTo?: number;
   speedClass: 'instant' | 'fast' | 'medium' | 'slow';
   /** The dtype WASM uses unless the user says otherwise (int8 where it exists and helps). */
   wasmDtype: Dtype;
@@ -103,6 +105,7 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     sizeMb: { fp32: 813, fp16: 407, q8: 204 },
     licence: 'Apache-2.0',
     scoring: 'sigmoid',
+    padTo: 64,
     speedClass: 'slow',
     wasmDtype: 'q8',
   },

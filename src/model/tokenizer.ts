@@ -55,9 +55,10 @@ export class ClipTokenizer {
     return [...ids.slice(0, this.maxLength - 1), this.eosId];
   }
 
-  encodeBatch(texts: readonly string[]): TokenBatch {
+  /** Pads to the longest prompt, or to `padTo` tokens for models trained that way (SigLIP: 64). */
+  encodeBatch(texts: readonly string[], padTo = 0): TokenBatch {
     const rows = texts.map((text) => this.encode(text));
-    const sequenceLength = Math.max(1, ...rows.map((row) => row.length));
+    const sequenceLength = Math.max(1, Math.min(padTo, this.maxLength), ...rows.map((row) => row.length));
     const ids = new BigInt64Array(rows.length * sequenceLength).fill(BigInt(this.padId));
     rows.forEach((row, r) => row.forEach((id, c) => (ids[r * sequenceLength + c] = BigInt(id))));
     return { ids, batchSize: rows.length, sequenceLength };

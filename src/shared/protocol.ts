@@ -18,6 +18,8 @@ export interface LoadRequest {
   backend: BackendPreference;
   dtypes: Dtype[];
   wasmDtype: Dtype;
+  /** Pad prompts to this many tokens (SigLIP); 0 pads to the longest prompt. */
+  padTo: number;
   dtype?: Dtype;
 }
 

@@ -93,6 +93,7 @@ export function loadModel(): Promise<boolean> {
         backend: store.backendPreference,
         dtypes: dtypes.length ? dtypes : ['fp32', 'fp16', 'q8'],
         wasmDtype: model.wasmDtype,
+        padTo: model.padTo ?? 0,
         dtype: store.dtype,
       },
       (stage, loaded, total) => {

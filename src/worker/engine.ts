@@ -21,6 +21,7 @@ export class Engine {
   private tokenizer?: ClipTokenizer;
   private preprocessor: PreprocessorConfig = {};
   private sessions?: runtime.Sessions;
+  private padTo = 0;
 
   constructor(private readonly onDeviceLost: (reason: string) => void) {}
 
@@ -36,6 +37,7 @@ export class Engine {
       report,
       onNotice: (m: string) => notices.push(m),
     };
+    this.padTo = request.padTo;
     const files = await fetchConfigs(context);
     this.tokenizer = new ClipTokenizer(files.tokenizer, files.tokenizerConfig as TokenizerConfig);
     this.preprocessor = files.preprocessor as PreprocessorConfig;
@@ -78,7 +80,7 @@ export class Engine {
   }
 
   async encodeTexts(prompts: string[]): Promise<Float32Array> {
-    const batch = this.requireTokenizer().encodeBatch(prompts);
+    const batch = this.requireTokenizer().encodeBatch(prompts, this.padTo);
     const ort = await runtime.loadOrt();
     return this.run('text', new ort.Tensor('int64', batch.ids, [batch.batchSize, batch.sequenceLength]));
   }

@@ -20,6 +20,12 @@ describe('@huggingface/tokenizers on OpenAI CLIP tokenizer.json', () => {
     expect(Array.from(batch.ids.slice(7), Number)).toEqual([49406, 3306, 1002, 49407, 49407, 49407, 49407]);
   });
 
+  it('pads to a fixed length when the model was trained that way', () => {
+    const batch = tokenizer.encodeBatch(['a photo of a cat'], 64);
+    expect(batch.sequenceLength).toBe(64);
+    expect(Array.from(batch.ids.slice(7), Number)).toEqual(new Array(57).fill(49407));
+  });
+
   it('truncates to the 77-token context and keeps end-of-text last', () => {
     const ids = tokenizer.encode('cat '.repeat(200));
     expect(ids).toHaveLength(77);

@@ -17,6 +17,7 @@ OUT = os.path.join(ROOT, "e2e/fixtures/formats")
 SIZE = 128
 EXIF_ORIENTATION = 0x0112
 ROTATE_90_CW = 6  # stored turned a quarter; viewers turn it back clockwise
+LARGE_SEED = 5
 
 
 def main():
@@ -38,6 +39,9 @@ def main():
     exif = Image.Exif()
     exif[EXIF_ORIENTATION] = ROTATE_90_CW
     stored.save(os.path.join(OUT, "exif-rotated.jpg"), quality=92, exif=exif)
+    # A large photo-sized picture, to measure the browser's downscale against PIL's bicubic.
+    large = Image.fromarray(render([("orange", "triangle")], 1024, random.Random(LARGE_SEED))[0])
+    large.crop((0, 128, 1024, 896)).save(os.path.join(OUT, "large-orange-triangle.png"), optimize=True)
 
 
 if __name__ == "__main__":
