@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { scoreImage } from '../src/model/scoring';
 import { cosineMatrix, normalizeRows } from '../src/model/similarity';
+import { startHubServer } from '../tools/hub-server/hub-server';
 import { encodeImages, encodeTexts, loadNodeClip, pixelValues } from '../tools/models/node-model';
 import { readPng } from '../tests/helpers/png';
 import { card, dropFiles, fixtureFile, FIXTURES, openApp, scores, setLabels } from './helpers';
@@ -76,4 +78,46 @@ test('the browser downscale of a large photo stays within 0.01 of the PIL-bicubi
   );
   expect(probabilityDiff).toBeLessThan(0.01);
   expect(cosDiff).toBeLessThan(0.01);
+});
+
+// Local check on the full-size ViT-B/32 twin (npm run models:twins writes it; CI has no torch to make it): for a
+// 224x224 image (no resampling) and the real CLIP tokenizer, WASM fp32 in the browser equals onnxruntime-node.
+const TWIN_DIR = join(import.meta.dirname, '../.models/hub/Xenova/clip-vit-base-patch32');
+const TWIN_REPO = 'Xenova/clip-vit-base-patch32';
+
+test('the ViT-B/32 twin gives onnxruntime-node numbers in the browser (local)', async ({ page }) => {
+  test.skip(!existsSync(join(TWIN_DIR, 'onnx/vision_model.onnx')), 'run npm run models:twins first');
+  const hub = await startHubServer({ repos: { [TWIN_REPO]: TWIN_DIR } });
+  try {
+    const png = new PNG({ width: 224, height: 224 });
+    png.data.forEach((_, i) => (png.data[i] = i % 4 === 3 ? 255 : (i * 2654435761) % 251));
+    const file = PNG.sync.write(png);
+    const prompts = [
+      'a photo of a cat',
+      'a diagram',
+      'Hello World',
+      'a photo of a large red circle on a grey background',
+    ];
+    const clip = await loadNodeClip(TWIN_DIR, 'fp32');
+    const text = await encodeTexts(clip, prompts);
+    const dim = text.dims[1]!;
+    const pixels = { data: new Uint8Array(png.data), width: 224, height: 224, channels: 4 as const };
+    const image = await encodeImages(clip, pixelValues(clip, pixels), 1);
+    const expected = cosineMatrix(
+      normalizeRows(image.data as Float32Array, dim),
+      normalizeRows(text.data as Float32Array, dim),
+      dim,
+    );
+    await page.goto(`./?backend=wasm&dtype=fp32&model=${TWIN_REPO}&hub=${encodeURIComponent(hub.origin)}`);
+    await page.getByTestId('confirm-host').click();
+    await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready', { timeout: 120_000 });
+    await page.getByTestId('template-input').fill('{}');
+    await setLabels(page, prompts);
+    await dropFiles(page, [{ name: 'noise-224.png', type: 'image/png', base64: file.toString('base64') }]);
+    await expect(card(page, 'noise-224.png').getByTestId('bar')).toHaveCount(prompts.length);
+    const shown = await scores(page, 'noise-224.png', 'data-similarity');
+    prompts.forEach((p, i) => expect(Math.abs(shown.get(p)! - expected[i]!), p).toBeLessThan(TOLERANCE));
+  } finally {
+    await hub.close();
+  }
 });
