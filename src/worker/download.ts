@@ -14,7 +14,8 @@ export interface DownloadOptions {
   onProgress?: (progress: DownloadProgress) => void;
   attempts?: number;
   backoffMs?: number;
-  /** Called when a finished file could not be stored (storage full or refused); the file is still used. */
+  /** Called with words for the user when the cache misbehaves: a file could not be stored (storage full or
+   * refused; the file is still used) or a stored one was incomplete (it is fetched again). */
   onCacheFailure?: (message: string) => void;
 }
 
@@ -44,13 +45,14 @@ function join(chunks: Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** A cached copy, if it is complete; an incomplete one is evicted. */
-async function readCached(url: string, cache: Cache): Promise<Uint8Array | undefined> {
+/** A cached copy, if it is complete; an incomplete one is evicted (and said so). */
+async function readCached(url: string, cache: Cache, options: DownloadOptions): Promise<Uint8Array | undefined> {
   const cached = await cache.match(url);
   if (!cached) return undefined;
   const bytes = new Uint8Array(await cached.arrayBuffer());
   if (String(bytes.length) === cached.headers.get(SIZE_HEADER)) return bytes;
   await cache.delete(url);
+  options.onCacheFailure?.('A cached model file was incomplete, so it was downloaded again.');
   return undefined;
 }
 
@@ -60,7 +62,7 @@ export async function evictCached(url: string, cache: Cache | undefined): Promis
 
 export async function downloadFile(url: string, options: DownloadOptions = {}): Promise<Uint8Array> {
   const { cache, signal, onProgress = () => {} } = options;
-  const cached = cache && (await readCached(url, cache));
+  const cached = cache && (await readCached(url, cache, options));
   if (cached) {
     onProgress({ loadedBytes: cached.length, totalBytes: cached.length, fromCache: true });
     return cached;

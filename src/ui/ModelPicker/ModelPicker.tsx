@@ -1,5 +1,7 @@
-import { useId } from 'react';
-import { CATALOGUE, findModel, type Dtype } from '../../model/catalogue';
+import { useEffect, useId, useState } from 'react';
+import { listCachedModels } from '../../client/model-cache';
+import { CATALOGUE, findModel, type CatalogueModel, type Dtype } from '../../model/catalogue';
+import { repoUrl } from '../../shared/hub-host';
 import { loadModel, selectModel } from '../../store/controller';
 import { useAppStore } from '../../store/store';
 
@@ -10,6 +12,14 @@ export function ModelPicker() {
   const modelId = useAppStore((s) => s.modelId);
   const dtype = useAppStore((s) => s.dtype);
   const setDtype = useAppStore((s) => s.setDtype);
+  const hubHost = useAppStore((s) => s.hubHost);
+  const modelState = useAppStore((s) => s.modelState);
+  const [cachedFolders, setCachedFolders] = useState<string[]>([]);
+  useEffect(() => {
+    void listCachedModels().then((models) => setCachedFolders(models.map((m) => m.folder)));
+  }, [modelState]);
+  const downloaded = (m: CatalogueModel) =>
+    m.bundledPath !== undefined || cachedFolders.includes(repoUrl(hubHost, m.id, m.revision));
   const current = findModel(modelId);
   const models = CATALOGUE.some((m) => m.id === modelId) || !current ? CATALOGUE : [...CATALOGUE, current];
   return (
@@ -19,7 +29,8 @@ export function ModelPicker() {
         {models.map((m) => (
           <option key={m.id} value={m.id}>
             {m.name}
-            {(m.sizeMb.q8 ?? m.sizeMb.fp32) ? ` · ${m.sizeMb.q8 ?? m.sizeMb.fp32} MB+` : ''} · {m.speedClass}
+            {(m.sizeMb.q8 ?? m.sizeMb.fp32) ? ` · ${m.sizeMb.q8 ?? m.sizeMb.fp32} MB+` : ''} · {m.speedClass} ·{' '}
+            {downloaded(m) ? 'available offline' : 'downloads on first use'}
           </option>
         ))}
       </select>
