@@ -51,6 +51,7 @@ test('a model downloads with visible progress, is cached, and a reload makes no 
   await page.reload();
   await expectReadyAndWorking(page);
   expect(hub.requests.slice(before)).toEqual([]);
+  await expect(page.locator(`option[value="${REPO}"]`)).toContainText('available offline');
 });
 
 test('a connection cut halfway is resumed with a Range request', async ({ page }) => {
