@@ -5,14 +5,17 @@ export interface Preset {
   labels: string[];
 }
 
-const MINI_COLOURS = ['red', 'green', 'blue', 'yellow', 'purple', 'orange', 'black', 'white'];
-const MINI_SHAPES = ['circle', 'square', 'triangle', 'star', 'hexagon', 'cross'];
+/** The colour and shape words Clipscope Mini was trained on (tools/models/shapes_data.py). */
+export const MINI_COLOURS = ['red', 'green', 'blue', 'yellow', 'purple', 'orange', 'black', 'white'];
+export const MINI_SHAPES = ['circle', 'square', 'triangle', 'star', 'hexagon', 'cross'];
+/** The 48 "<colour> <shape>" labels, colour-major. */
+export const MINI_PAIRS = MINI_COLOURS.flatMap((colour) => MINI_SHAPES.map((shape) => `${colour} ${shape}`));
 
 export const PRESETS: readonly Preset[] = [
   {
     id: 'mini-shapes',
     name: 'Colours and shapes (Clipscope Mini)',
-    labels: MINI_COLOURS.flatMap((colour) => MINI_SHAPES.map((shape) => `${colour} ${shape}`)),
+    labels: MINI_PAIRS,
   },
   { id: 'mini-shape-only', name: 'Shapes only (Clipscope Mini)', labels: MINI_SHAPES },
   {

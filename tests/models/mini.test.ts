@@ -11,7 +11,7 @@ import {
   type Dtype,
   type NodeClip,
 } from '../../tools/models/node-model';
-import { MINI_PAIRS } from '../../tools/models/mini-labels';
+import { MINI_PAIRS } from '../../src/model/presets';
 import { readPng } from '../helpers/png';
 
 const MODEL_DIR = join(import.meta.dirname, '../../public/models/clipscope-mini');
