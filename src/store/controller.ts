@@ -1,6 +1,7 @@
 // Connects the store to the model worker: picks and loads the model (from the site, the model host or the
 // user's disk), honours the link's choices and the host consent, and falls back to the bundled model offline.
 import { ClipClient } from '../client/clip-client';
+import type { FolderFile } from '../client/folder-entries';
 import { DEFAULT_MODEL_ID, DTYPE_SUFFIX, findModel, type CatalogueModel, type Dtype } from '../model/catalogue';
 import type { ScoringRule } from '../model/scoring';
 import type { LoadedModel } from '../shared/protocol';
@@ -52,17 +53,24 @@ export function selectModel(id: string): void {
 }
 
 /** Uses a model folder from the user's disk (Hub layout); returns a problem in words, or '' when it loads. */
-export function openLocalFolder(files: readonly File[]): string {
-  const byPath: Record<string, Blob> = {};
-  for (const file of files) byPath[file.webkitRelativePath.split('/').slice(1).join('/') || file.name] = file;
+export function openLocalFolder(name: string, files: readonly FolderFile[]): string {
+  const byPath = Object.fromEntries(files.map((f) => [f.path, f.file as Blob]));
   const missing = ['config.json', 'preprocessor_config.json', 'tokenizer.json', 'tokenizer_config.json'].filter(
-    (name) => !byPath[name],
+    (path) => !byPath[path],
   );
   if (missing.length) return `That folder has no ${missing.join(', ')}: choose a folder in the Hugging Face layout.`;
-  const name = files[0]?.webkitRelativePath.split('/')[0] || 'model';
   localModel = { name, files: byPath };
   selectModel(`${LOCAL_PREFIX}${name}`);
   return '';
+}
+
+/** Files from a folder picker, whose paths start with the folder's name. */
+export function openPickedFolder(files: readonly File[]): string {
+  const name = files[0]?.webkitRelativePath.split('/')[0] || 'model';
+  return openLocalFolder(
+    name,
+    files.map((file) => ({ path: file.webkitRelativePath.split('/').slice(1).join('/') || file.name, file })),
+  );
 }
 
 export function cancelDownload(): void {

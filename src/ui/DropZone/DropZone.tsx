@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { addFiles } from '../../store/controller';
+import { droppedFolder, readFolder } from '../../client/folder-entries';
+import { addFiles, openLocalFolder } from '../../store/controller';
+import { appStore } from '../../store/store';
 
 function filesOf(list: FileList | null | undefined): File[] {
   return list ? Array.from(list) : [];
@@ -27,6 +29,15 @@ export function DropZone() {
       e.preventDefault();
       depth.current = 0;
       setDragging(false);
+      const folder = droppedFolder(e.dataTransfer?.items);
+      if (folder) {
+        // A dropped folder is a model in the Hub layout, not a batch of images.
+        void readFolder(folder).then((files) => {
+          const problem = openLocalFolder(folder.name, files);
+          if (problem) appStore.getState().addNotice(problem);
+        });
+        return;
+      }
       const files = filesOf(e.dataTransfer?.files);
       if (files.length) addFiles(files);
     };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { deleteCachedModel, listCachedModels, type CachedModel } from '../../client/model-cache';
 import { formatBytes } from '../../model/transfer';
-import { openLocalFolder } from '../../store/controller';
+import { openPickedFolder } from '../../store/controller';
 import { useAppStore } from '../../store/store';
 
 /** Settings: the model host, and the models kept in this browser with their sizes. */
@@ -30,14 +30,16 @@ export function ModelsPanel() {
         <button type="submit">Save host</button>
         {hostError && <p role="alert">{hostError}</p>}
       </form>
-      <label htmlFor="model-folder">Open a model folder from this computer (Hub layout: config.json, onnx/…)</label>
+      <label htmlFor="model-folder">
+        Open a model folder from this computer (Hub layout: config.json, onnx/…), or drop it on the page
+      </label>
       <input
         id="model-folder"
         type="file"
         // Folder picking is not in React's input typings.
         {...{ webkitdirectory: '' }}
         multiple
-        onChange={(e) => setFolderError(openLocalFolder(Array.from(e.target.files ?? [])))}
+        onChange={(e) => setFolderError(openPickedFolder(Array.from(e.target.files ?? [])))}
       />
       {folderError && <p role="alert">{folderError}</p>}
       <h2>Downloaded models</h2>
