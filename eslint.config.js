@@ -8,7 +8,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['src/**/*.tsx'], ...reactHooks.configs.flat['recommended-latest'] },
-  { files: ['tools/models/browser/*.js'], languageOptions: { globals: globals.browser } },
+  { files: ['tools/models/browser/*.js', 'bench/page/*.js'], languageOptions: { globals: globals.browser } },
   {
     files: ['**/*.ts'],
     rules: {

@@ -45,22 +45,24 @@ function serveRepository() {
   });
 }
 
-/** Runs the model folder (inside the repository) on each execution provider; `runs` timed runs after warm-up. */
-export async function runInChromium(modelDir: string, eps: BrowserRun['ep'][], runs = 5): Promise<BrowserRun[]> {
+/**
+ * Opens each page path (relative to the repository root, served with COOP/COEP) in headless Chromium and returns
+ * what each page leaves in `globalThis.__result`, in order.
+ */
+export async function runPages<T>(paths: string[]): Promise<T[]> {
   const server = serveRepository();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
-  const results: BrowserRun[] = [];
+  const results: T[] = [];
   try {
-    for (const ep of eps) {
+    for (const path of paths) {
       const page = await browser.newPage();
-      const model = '/' + relative(ROOT, resolve(modelDir));
-      await page.goto(`${origin}/tools/models/browser/measure.html?model=${model}&ep=${ep}&runs=${runs}`);
+      await page.goto(`${origin}/${path}`);
       await page.waitForFunction(() => (globalThis as { __result?: unknown }).__result, null, {
         timeout: RESULT_TIMEOUT_MS,
       });
-      results.push(await page.evaluate(() => (globalThis as unknown as { __result: BrowserRun }).__result));
+      results.push(await page.evaluate(() => (globalThis as unknown as { __result: T }).__result));
       await page.close();
     }
   } finally {
@@ -68,6 +70,14 @@ export async function runInChromium(modelDir: string, eps: BrowserRun['ep'][], r
     server.close();
   }
   return results;
+}
+
+/** Runs the model folder (inside the repository) on each execution provider; `runs` timed runs after warm-up. */
+export function runInChromium(modelDir: string, eps: BrowserRun['ep'][], runs = 5): Promise<BrowserRun[]> {
+  const model = '/' + relative(ROOT, resolve(modelDir));
+  return runPages<BrowserRun>(
+    eps.map((ep) => `tools/models/browser/measure.html?model=${model}&ep=${ep}&runs=${runs}`),
+  );
 }
 
 export function maxAbsDiff(a: readonly number[] = [], b: readonly number[] = []): number {

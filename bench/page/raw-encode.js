@@ -1,0 +1,48 @@
+// Times raw onnxruntime-web session.run for one tower of a Hub-layout model folder on WASM.
+// Query: model=<folder url>&tower=vision|text&suffix=<'' | _quantized | _fp16>&batch=N&runs=N
+//        &ids=<comma-separated int64 ids, row-major>&seq=<sequence length> (text only)
+import * as ort from '/node_modules/onnxruntime-web/dist/ort.webgpu.min.mjs';
+
+const params = new URLSearchParams(location.search);
+const tower = params.get('tower');
+const batch = Number(params.get('batch') ?? 1);
+const runs = Number(params.get('runs') ?? 10);
+const WARMUP_RUNS = 2;
+
+function stats(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1) };
+}
+
+async function bench() {
+  ort.env.wasm.numThreads = navigator.hardwareConcurrency;
+  const file = `${params.get('model')}/onnx/${tower}_model${params.get('suffix') ?? ''}.onnx`;
+  const createStart = performance.now();
+  const session = await ort.InferenceSession.create(file, {
+    executionProviders: ['wasm'],
+    graphOptimizationLevel: 'all',
+  });
+  const createMs = performance.now() - createStart;
+  let feed;
+  if (tower === 'vision') {
+    const side = Number(params.get('side') ?? 224);
+    const pixels = new Float32Array(batch * 3 * side * side).map((_, i) => Math.sin(i));
+    feed = { [session.inputNames[0]]: new ort.Tensor('float32', pixels, [batch, 3, side, side]) };
+  } else {
+    const ids = BigInt64Array.from(params.get('ids').split(',').map(BigInt));
+    feed = { [session.inputNames[0]]: new ort.Tensor('int64', ids, [batch, Number(params.get('seq'))]) };
+  }
+  for (let i = 0; i < WARMUP_RUNS; i++) await session.run(feed);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await session.run(feed);
+    times.push(performance.now() - start);
+  }
+  return { createMs, threads: ort.env.wasm.numThreads, crossOriginIsolated, ...stats(times) };
+}
+
+bench().then(
+  (result) => (window.__result = result),
+  (error) => (window.__result = { error: String(error?.message ?? error) }),
+);
