@@ -25,6 +25,11 @@ const LABELS = [
   'person',
   'bicycle',
 ];
+// onnxruntime-web builds: the WebGPU-capable one the app loads, and the WASM-only one.
+const BUILDS = [
+  ['webgpu build (asyncify wasm)', 'ort.webgpu.min.mjs'],
+  ['wasm-only build', 'ort.wasm.min.mjs'],
+] as const;
 const DTYPES = [
   ['int8', '_quantized'],
   ['fp32', ''],
@@ -69,20 +74,22 @@ const tokenizer = loadTokenizer(TWIN);
 const model = '/' + relative(ROOT, TWIN);
 const cases: { name: string; perItem: number; page: string; node: () => Promise<Timing> }[] = [];
 for (const [dtype, suffix] of DTYPES) {
-  for (const batch of QUICK ? [1, 8] : [1, 8]) {
-    const file = join(TWIN, `onnx/vision_model${suffix}.onnx`);
-    const pixels = () =>
-      new ort.Tensor(
-        'float32',
-        new Float32Array(batch * 3 * 224 * 224).map((_, i) => Math.sin(i)),
-        [batch, 3, 224, 224],
-      );
-    cases.push({
-      name: `image encode ${dtype}, batch ${batch}`,
-      perItem: batch,
-      page: `bench/page/raw-encode.html?model=${model}&tower=vision&suffix=${suffix}&batch=${batch}&runs=${RUNS}`,
-      node: () => nodeTiming(file, () => ({ pixel_values: pixels() })),
-    });
+  for (const [buildName, build] of BUILDS) {
+    for (const batch of [1, 8]) {
+      const file = join(TWIN, `onnx/vision_model${suffix}.onnx`);
+      const pixels = () =>
+        new ort.Tensor(
+          'float32',
+          new Float32Array(batch * 3 * 224 * 224).map((_, i) => Math.sin(i)),
+          [batch, 3, 224, 224],
+        );
+      cases.push({
+        name: `image encode ${dtype}, batch ${batch}, ${buildName}`,
+        perItem: batch,
+        page: `bench/page/raw-encode.html?build=${build}&model=${model}&tower=vision&suffix=${suffix}&batch=${batch}&runs=${RUNS}`,
+        node: () => nodeTiming(file, () => ({ pixel_values: pixels() })),
+      });
+    }
   }
   for (const padTo77 of [false, true]) {
     const { ids, seq } = textIds(tokenizer, padTo77);

@@ -1,9 +1,11 @@
 // Times raw onnxruntime-web session.run for one tower of a Hub-layout model folder on WASM.
-// Query: model=<folder url>&tower=vision|text&suffix=<'' | _quantized | _fp16>&batch=N&runs=N
+// Query: build=<dist file>&model=<folder url>&tower=vision|text&suffix=<'' | _quantized | _fp16>&batch=N&runs=N
 //        &ids=<comma-separated int64 ids, row-major>&seq=<sequence length> (text only)
-import * as ort from '/node_modules/onnxruntime-web/dist/ort.webgpu.min.mjs';
-
 const params = new URLSearchParams(location.search);
+// Which onnxruntime-web build: ort.webgpu.min.mjs (the app's; asyncify WASM), ort.wasm.min.mjs (plain WASM) ...
+const build = params.get('build') ?? 'ort.webgpu.min.mjs';
+if (!/^ort(\.[a-z]+)*\.min\.mjs$/.test(build)) throw new Error(`unknown build ${build}`);
+const ort = await import(`/node_modules/onnxruntime-web/dist/${build}`);
 const tower = params.get('tower');
 const batch = Number(params.get('batch') ?? 1);
 const runs = Number(params.get('runs') ?? 10);

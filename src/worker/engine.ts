@@ -81,7 +81,7 @@ export class Engine {
 
   async encodeTexts(prompts: string[]): Promise<Float32Array> {
     const batch = this.requireTokenizer().encodeBatch(prompts, this.padTo);
-    const ort = await runtime.loadOrt();
+    const { ort } = this.requireSessions();
     return this.run('text', new ort.Tensor('int64', batch.ids, [batch.batchSize, batch.sequenceLength]));
   }
 
@@ -112,7 +112,7 @@ export class Engine {
   }
 
   private async pixelTensor(values: Float32Array): Promise<Ort.Tensor> {
-    const ort = await runtime.loadOrt();
+    const { ort } = this.requireSessions();
     const edge = Math.round(Math.sqrt(values.length / 3));
     return new ort.Tensor('float32', values, [1, 3, edge, edge]);
   }

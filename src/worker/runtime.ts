@@ -3,17 +3,23 @@
 import type * as Ort from 'onnxruntime-web';
 import type { Backend, BackendPreference } from '../shared/protocol';
 
-type OrtModule = typeof Ort;
-let ortModule: Promise<OrtModule> | undefined;
+export type OrtModule = typeof Ort;
+const builds: Partial<Record<Backend, Promise<OrtModule>>> = {};
 
-/** ONNX Runtime loads on first use, in its own chunk (its WASM threads start from that chunk, not this worker). */
-export function loadOrt(): Promise<OrtModule> {
-  ortModule ??= import('onnxruntime-web/webgpu');
-  return ortModule;
+/**
+ * ONNX Runtime loads on first use, in its own chunk (its WASM threads start from that chunk, not this worker).
+ * WASM uses the WASM-only build: measured about 3x faster at batch 1 than the WebGPU-capable (asyncify) build
+ * (npm run bench); WebGPU needs the latter. Only the build in use is downloaded.
+ */
+export function loadOrt(backend: Backend): Promise<OrtModule> {
+  builds[backend] ??= backend === 'webgpu' ? import('onnxruntime-web/webgpu') : import('onnxruntime-web/wasm');
+  return builds[backend];
 }
 
 export interface Sessions {
   backend: Backend;
+  /** The ONNX Runtime build the sessions belong to; their tensors must come from it too. */
+  ort: OrtModule;
   text: Ort.InferenceSession;
   vision: Ort.InferenceSession;
 }
@@ -42,12 +48,12 @@ export function wasmThreads(): number {
 }
 
 export async function createSessions(backend: Backend, text: Uint8Array, vision: Uint8Array): Promise<Sessions> {
-  const ort = await loadOrt();
+  const ort = await loadOrt(backend);
   ort.env.wasm.numThreads = wasmThreads();
   const options: Ort.InferenceSession.SessionOptions = { executionProviders: [backend], graphOptimizationLevel: 'all' };
   const textSession = await ort.InferenceSession.create(text, options);
   try {
-    return { backend, text: textSession, vision: await ort.InferenceSession.create(vision, options) };
+    return { backend, ort, text: textSession, vision: await ort.InferenceSession.create(vision, options) };
   } catch (error) {
     await textSession.release();
     throw error;
@@ -60,7 +66,7 @@ export async function releaseSessions(sessions: Sessions | undefined): Promise<v
 
 /** Calls `onLost` when the WebGPU device ONNX Runtime uses goes away (driver reset, GPU removed). */
 export async function watchDeviceLoss(onLost: (reason: string) => void): Promise<void> {
-  const ort = await loadOrt();
+  const ort = await loadOrt('webgpu');
   const device = (await Promise.resolve(ort.env.webgpu.device).catch(() => undefined)) as GPUDevice | undefined;
   void device?.lost.then((info) => onLost(info.message || 'the GPU device was lost'));
 }
