@@ -95,9 +95,9 @@ for (const [dtype, suffix] of DTYPES) {
     const { ids, seq } = textIds(tokenizer, padTo77);
     const file = join(TWIN, `onnx/text_model${suffix}.onnx`);
     cases.push({
-      name: `text encode ${dtype}, ${LABELS.length} labels padded to ${padTo77 ? 77 : `longest (${seq})`}`,
+      name: `text encode ${dtype} (wasm-only build), ${LABELS.length} labels padded to ${padTo77 ? 77 : `longest (${seq})`}`,
       perItem: LABELS.length,
-      page: `bench/page/raw-encode.html?model=${model}&tower=text&suffix=${suffix}&batch=${LABELS.length}&seq=${seq}&runs=${RUNS}&ids=${Array.from(ids).join(',')}`,
+      page: `bench/page/raw-encode.html?build=ort.wasm.min.mjs&model=${model}&tower=text&suffix=${suffix}&batch=${LABELS.length}&seq=${seq}&runs=${RUNS}&ids=${Array.from(ids).join(',')}`,
       node: () => nodeTiming(file, () => ({ input_ids: new ort.Tensor('int64', ids, [LABELS.length, seq]) })),
     });
   }
