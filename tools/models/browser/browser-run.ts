@@ -29,7 +29,7 @@ export interface BrowserRun {
   imageEmbeds?: number[];
 }
 
-function serveRepository() {
+export function serveRepository() {
   return createServer((request, response) => {
     const path = normalize(join(ROOT, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
     if (!path.startsWith(ROOT) || !existsSync(path) || !statSync(path).isFile()) {

@@ -1,0 +1,84 @@
+// The timed steps of the end-to-end benchmark, run in the real UI through Playwright.
+import type { Page } from 'playwright-core';
+
+export interface DropFile {
+  name: string;
+  type: string;
+  base64: string;
+}
+
+/** Dispatches a real drop of `files` and resolves with ms from the drop to every card showing `bars` bars. */
+export async function timeDrop(page: Page, files: DropFile[], bars: number): Promise<number> {
+  return page.evaluate(
+    async ({ list, bars }) => {
+      const transfer = new DataTransfer();
+      for (const f of list) {
+        const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+        transfer.items.add(new File([bytes], f.name, { type: f.type }));
+      }
+      const names = list.map((f) => f.name);
+      const done = () =>
+        names.every(
+          (n) =>
+            document.querySelectorAll(`[data-testid="result-card"][data-image-name="${n}"] [data-testid="bar"]`)
+              .length === bars,
+        );
+      const zone = document.querySelector('[data-testid="drop-zone"]')!;
+      const start = performance.now();
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }
+      while (!done()) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - start;
+    },
+    { list: files, bars },
+  );
+}
+
+/** Replaces one label in the editor and resolves with ms until every card shows a bar for the new label. */
+export async function timeLabelEdit(page: Page, labels: string[], index: number, replacement: string): Promise<number> {
+  const next = labels.map((l, i) => (i === index ? replacement : l)).join('\n');
+  return page.evaluate(
+    async ({ text, replacement }) => {
+      const editor = document.querySelector<HTMLTextAreaElement>('[data-testid="labels-editor"]')!;
+      const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+      const cards = () => Array.from(document.querySelectorAll('[data-testid="result-card"]'));
+      const start = performance.now();
+      setValue.call(editor, text);
+      editor.dispatchEvent(new Event('input', { bubbles: true }));
+      const updated = () =>
+        cards().every((c) => c.querySelector(`[data-testid="bar"][data-label="${CSS.escape(replacement)}"]`));
+      while (!updated()) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - start;
+    },
+    { text: next, replacement },
+  );
+}
+
+export async function waitReady(page: Page): Promise<number> {
+  const start = Date.now();
+  await page.waitForSelector('[data-testid="model-status"][data-state="ready"]', { timeout: 300_000 });
+  return Date.now() - start;
+}
+
+/**
+ * Records main-thread long tasks from the first script on; read them with longestTaskMs. Also defines the
+ * `__name` helper that tsx's esbuild adds to functions passed to page.evaluate.
+ */
+export const LONG_TASK_RECORDER = `
+globalThis.__name = globalThis.__name || ((fn) => fn);
+globalThis.__longTasks = [];
+new PerformanceObserver((list) => list.getEntries().forEach((e) => globalThis.__longTasks.push(e.duration)))
+  .observe({ type: 'longtask', buffered: true });
+`;
+
+export async function longestTaskMs(page: Page, sinceIndex: number): Promise<{ longest: number; count: number }> {
+  return page.evaluate((since) => {
+    const tasks = (globalThis as unknown as { __longTasks: number[] }).__longTasks.slice(since);
+    return { longest: Math.max(0, ...tasks), count: tasks.length };
+  }, sinceIndex);
+}
+
+export async function longTaskCount(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks.length);
+}
