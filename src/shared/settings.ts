@@ -2,7 +2,6 @@ import type { BackendPreference } from './protocol';
 
 /** Defaults and limits of the app; one place for each. */
 export const DEFAULT_TEMPLATE = 'a photo of a {}.';
-export const LABEL_DEBOUNCE_MS = 120;
 export const TEXT_BATCH_SIZE = 64;
 export const DEFAULT_VISIBLE_BARS = 10;
 export const MAX_LABELS = 5000;

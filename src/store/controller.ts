@@ -7,8 +7,7 @@ import type { ScoringRule } from '../model/scoring';
 import type { LoadedModel } from '../shared/protocol';
 import { repoUrl } from '../shared/hub-host';
 import type { UrlChoices } from '../shared/url-params';
-import { LABEL_DEBOUNCE_MS } from '../shared/settings';
-import { encodeLabels, requeueImages, setEncoderModel } from './encoding';
+import { requeueImages, scheduleLabels, setEncoderModel } from './encoding';
 import { appStore } from './store';
 
 export { addFiles, clearImages, removeImage } from './encoding';
@@ -30,11 +29,8 @@ export function startApp(choices: UrlChoices): void {
   } else store.setModelId(requested);
   client = new ClipClient();
   client.onBackendChanged = (b, notice) => appStore.getState().setBackend(b, notice);
-  let timer: ReturnType<typeof setTimeout> | undefined;
   appStore.subscribe((state, previous) => {
-    if (state.labelsText === previous.labelsText && state.template === previous.template) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void encodeLabels(), LABEL_DEBOUNCE_MS);
+    if (state.labelsText !== previous.labelsText || state.template !== previous.template) void scheduleLabels();
   });
   void loadModel();
 }
@@ -130,7 +126,7 @@ export function loadModel(): Promise<boolean> {
     });
   setEncoderModel(client!, ready);
   void ready.then(
-    (ok) => ok && appStore.getState().generation === generation && (void encodeLabels(), requeueImages()),
+    (ok) => ok && appStore.getState().generation === generation && (void scheduleLabels(), requeueImages()),
   );
   return ready;
 }

@@ -18,7 +18,30 @@ export function setEncoderModel(modelClient: ClipClient, modelReady: Promise<boo
   inFlightPrompts.clear();
 }
 
-export async function encodeLabels(): Promise<void> {
+let labelsRunning = false;
+let labelsDirty = false;
+
+/**
+ * Encodes the current prompts at once when idle; edits made meanwhile are coalesced into one more pass. So a label
+ * edit reaches the chart after one text encode, with no fixed debounce delay, and typing never queues up work.
+ */
+export async function scheduleLabels(): Promise<void> {
+  if (labelsRunning) {
+    labelsDirty = true;
+    return;
+  }
+  labelsRunning = true;
+  try {
+    do {
+      labelsDirty = false;
+      await encodeLabels();
+    } while (labelsDirty);
+  } finally {
+    labelsRunning = false;
+  }
+}
+
+async function encodeLabels(): Promise<void> {
   if (!(await ready)) return;
   const { textEmbeds, generation } = appStore.getState();
   const missing = [...new Set(currentPrompts(appStore.getState()))].filter(

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { scoreImage, type ScoringRule } from '../../model/scoring';
 import type { ImageItem } from '../../store/images-slice';
 import { removeImage } from '../../store/controller';
@@ -9,7 +9,8 @@ import { BarChart } from '../BarChart/BarChart';
 // Orders labels when the model's trained scale is unknown; its "probabilities" are never shown.
 const COSINE_ONLY: ScoringRule = { kind: 'softmax', logitScale: 1, logitBias: 0 };
 
-export function ResultCard({ item }: { item: ImageItem }) {
+// Memoised: when one image finishes, the other cards keep their rendered charts.
+export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }) {
   const matrix = useAppStore(selectLabelMatrix);
   const rule = useAppStore((s) => s.scoringRule);
   const labelCount = useAppStore((s) => s.labelsText.trim().length);
@@ -55,4 +56,4 @@ export function ResultCard({ item }: { item: ImageItem }) {
       {scores && <BarChart labels={matrix.labels} scores={scores} rule={rule} />}
     </li>
   );
-}
+});
