@@ -85,11 +85,38 @@ export class Engine {
     return this.run('text', new ort.Tensor('int64', batch.ids, [batch.batchSize, batch.sequenceLength]));
   }
 
-  async encodeImage(file: Blob): Promise<ImageResult> {
-    const { pixels, ...decoded } = await decodeImage(file, this.resizeEdge());
-    const target = resizeTarget(this.preprocessor, pixels.width, pixels.height);
-    const values = toPixelValues(resizeBicubic(pixels, target.width, target.height), this.preprocessor);
-    return { ...decoded, embeds: await this.run('vision', await this.pixelTensor(values)) };
+  /**
+   * Decodes and preprocesses each file, then encodes the decodable ones in one batch (cheaper per image than one
+   * run each). A file that cannot be decoded gets its own Error; the others are unaffected.
+   */
+  async encodeImages(files: Blob[]): Promise<(ImageResult | Error)[]> {
+    const prepared = await Promise.all(
+      files.map(async (file) => {
+        try {
+          const { pixels, ...decoded } = await decodeImage(file, this.resizeEdge());
+          const target = resizeTarget(this.preprocessor, pixels.width, pixels.height);
+          return {
+            decoded,
+            values: toPixelValues(resizeBicubic(pixels, target.width, target.height), this.preprocessor),
+          };
+        } catch (error) {
+          return error instanceof Error ? error : new Error(String(error));
+        }
+      }),
+    );
+    const good = prepared.filter((p): p is Exclude<typeof p, Error> => !(p instanceof Error));
+    if (good.length === 0) return prepared as Error[];
+    const plane = good[0]!.values.length;
+    const batch = new Float32Array(good.length * plane);
+    good.forEach((p, i) => batch.set(p.values, i * plane));
+    const embeds = await this.run('vision', await this.pixelTensor(batch, good.length));
+    const dim = embeds.length / good.length;
+    let next = 0;
+    return prepared.map((p) => {
+      if (p instanceof Error) return p;
+      const index = next++;
+      return { ...p.decoded, embeds: embeds.slice(index * dim, (index + 1) * dim) };
+    });
   }
 
   private async run(tower: 'text' | 'vision', input: Ort.Tensor): Promise<Float32Array> {
@@ -111,10 +138,10 @@ export class Engine {
     }
   }
 
-  private async pixelTensor(values: Float32Array): Promise<Ort.Tensor> {
+  private async pixelTensor(values: Float32Array, count = 1): Promise<Ort.Tensor> {
     const { ort } = this.requireSessions();
-    const edge = Math.round(Math.sqrt(values.length / 3));
-    return new ort.Tensor('float32', values, [1, 3, edge, edge]);
+    const edge = Math.round(Math.sqrt(values.length / count / 3));
+    return new ort.Tensor('float32', values, [count, 3, edge, edge]);
   }
 
   private inputEdge(): number {
