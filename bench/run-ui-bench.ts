@@ -1,7 +1,7 @@
 // npm run bench:ui: end to end in the real, built UI with the ViT-B/32 twin on WASM int8, served by a local model
 // host: 16 images x 10 labels from the drop to every bar, one label edited, one image added; time to ready from a
 // cold and a warm cache; longest main-thread task; page + worker memory; initial JS (gzip). Compared with raw
-// session.run at batch 1 (the app encodes one image per request) measured in the same run.
+// session.run at batch 1 and with transformers.js's zero-shot pipeline (the peer) on the same files, same run.
 import { execSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { PNG } from 'pngjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tools/chromium';
 import { ROOT, runPages, serveRepository } from '../tools/models/browser/browser-run';
 import { startHubServer } from '../tools/hub-server/hub-server';
+import { runPeer } from './peer-steps';
 import {
   LONG_TASK_RECORDER,
   longestTaskMs,
@@ -82,6 +83,15 @@ try {
       .measureUserAgentSpecificMemory;
     return measure ? (await measure.call(performance)).bytes : NaN;
   });
+  const editedLabels = LABELS.map((l, i) => (i === 3 ? 'a sleeping cat' : l));
+  const peer = await runPeer(
+    browser,
+    `${origin}/bench/page/peer.html?hub=${encodeURIComponent(hub.origin)}&model=${REPO}`,
+    Array.from({ length: IMAGES }, (_, i) => photo(i)),
+    photo(99),
+    LABELS,
+    editedLabels,
+  );
   const result = {
     rawSessionRunMsPerImage: raw!.median,
     endToEndMsPerImage: dropMs / IMAGES,
@@ -95,6 +105,13 @@ try {
     longTasksDuringClassification: longTasks.count,
     pageAndWorkerMemoryMB: memory / 1e6,
     initialJsGzipKB: initialJs / 1024,
+    peerLoadMs: peer.loadMs,
+    peerFirstPassMs: peer.firstPassMs,
+    peerLabelEditMs: peer.labelEditMs,
+    peerAddOneImageMs: peer.addOneImageMs,
+    speedupFirstPass: peer.firstPassMs / dropMs,
+    speedupLabelEdit: peer.labelEditMs / editMs,
+    speedupAddOneImage: peer.addOneImageMs / addMs,
   };
   const table = [
     `End to end in the built UI, ViT-B/32 twin, WASM int8, ${IMAGES} images x ${LABELS.length} labels (one run).`,

@@ -189,3 +189,18 @@ class TextEmbeds(nn.Module):
 
     def forward(self, input_ids):
         return self.text(input_ids)
+
+
+class FullClip(nn.Module):
+    """Export wrapper in the layout of Hugging Face's CLIPModel (onnx/model.onnx, what transformers.js's
+    zero-shot pipeline loads): normalised embeddings and both logit matrices, scaled by the trained temperature."""
+
+    def __init__(self, clip: Clip):
+        super().__init__()
+        self.clip = clip
+
+    def forward(self, input_ids, pixel_values):
+        text = F.normalize(self.clip.text(input_ids), dim=-1)
+        image = F.normalize(self.clip.vision(pixel_values), dim=-1)
+        logits_per_image = self.clip.logit_scale.exp() * image @ text.t()
+        return logits_per_image, logits_per_image.t(), text, image

@@ -5,7 +5,7 @@ import os
 
 import torch
 
-from clip_model import Clip, ImageEmbeds, TextEmbeds
+from clip_model import Clip, FullClip, ImageEmbeds, TextEmbeds
 
 CLIP_MEAN = [0.48145466, 0.4578275, 0.40821073]
 CLIP_STD = [0.26862954, 0.26130258, 0.27577711]
@@ -55,3 +55,23 @@ def export_onnx(clip: Clip, onnx_dir, image_size, text_length=8):
                           output_names=["image_embeds"], opset_version=OPSET,
                           dynamic_axes={"pixel_values": {0: "batch_size"}, "image_embeds": {0: "batch_size"}})
     return text_path, vision_path
+
+
+def export_full_onnx(clip: Clip, onnx_dir, image_size, text_length=8):
+    """onnx/model.onnx: both towers in one graph with CLIPModel's inputs and outputs (for transformers.js)."""
+    clip.eval()
+    path = os.path.join(onnx_dir, "model.onnx")
+    eot = clip.cfg.text.vocab_size - 1
+    input_ids = torch.tensor([[eot - 1] + [1] * (text_length - 2) + [eot]] * 2)
+    pixels = torch.randn(3, 3, image_size, image_size)
+    with torch.no_grad():
+        torch.onnx.export(FullClip(clip), (input_ids, pixels), path, input_names=["input_ids", "pixel_values"],
+                          output_names=["logits_per_image", "logits_per_text", "text_embeds", "image_embeds"],
+                          opset_version=OPSET,
+                          dynamic_axes={"input_ids": {0: "text_batch_size", 1: "sequence_length"},
+                                        "pixel_values": {0: "image_batch_size"},
+                                        "logits_per_image": {0: "image_batch_size", 1: "text_batch_size"},
+                                        "logits_per_text": {0: "text_batch_size", 1: "image_batch_size"},
+                                        "text_embeds": {0: "text_batch_size"},
+                                        "image_embeds": {0: "image_batch_size"}})
+    return path

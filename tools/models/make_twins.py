@@ -4,10 +4,12 @@ in the Hub layout, for benchmarks and download tests, and checks onnxruntime aga
     /usr/bin/python3 tools/models/make_twins.py [--root DIR]    (npm run models:twins)
 
 Output: <root>/Xenova/clip-vit-base-patch32/{config.json, preprocessor_config.json, tokenizer*.json,
-onnx/text_model.onnx, onnx/vision_model.onnx, onnx/*_quantized.onnx}; <root> defaults to .models/hub.
+onnx/text_model.onnx, onnx/vision_model.onnx, onnx/model.onnx (both towers, for transformers.js's pipeline),
+onnx/*_quantized.onnx}; <root> defaults to .models/hub.
 """
 import argparse
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -19,7 +21,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(__file__))
 from clip_model import Clip, ClipConfig, TextConfig, VisionConfig  # noqa: E402
-from hub_files import export_onnx, preprocessor_config, write_json  # noqa: E402
+from hub_files import export_full_onnx, export_onnx, preprocessor_config, write_json  # noqa: E402
 from quantize import quantise  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -76,8 +78,11 @@ def main():
     started = time.time()
     out = os.path.join(args.root, REPO)
     model = Clip(VIT_B32).eval()
+    with torch.no_grad():
+        model.logit_scale.fill_(math.log(OPENAI_LOGIT_SCALE))
     text_path, vision_path = export_onnx(model, os.path.join(out, "onnx"), 224)
-    for path in (text_path, vision_path):
+    full_path = export_full_onnx(model, os.path.join(out, "onnx"), 224)
+    for path in (text_path, vision_path, full_path):
         quantise(path, path.replace(".onnx", "_quantized.onnx"))
     write_json(os.path.join(out, "config.json"), hub_config(VIT_B32))
     write_json(os.path.join(out, "preprocessor_config.json"), preprocessor_config(224))

@@ -1,0 +1,50 @@
+// Drives bench/page/peer.html: the same three workloads with transformers.js's zero-shot pipeline.
+import type { Browser } from 'playwright-core';
+import type { DropFile } from './ui-steps';
+
+export interface PeerResult {
+  loadMs: number;
+  firstPassMs: number;
+  labelEditMs: number;
+  addOneImageMs: number;
+}
+
+type PeerApi = {
+  __result?: unknown;
+  __peer: {
+    load(): Promise<number>;
+    addImages(list: DropFile[]): void;
+    classify(names: string[], labels: string[]): Promise<{ ms: number }>;
+  };
+};
+
+export async function runPeer(
+  browser: Browser,
+  pageUrl: string,
+  images: DropFile[],
+  extra: DropFile,
+  labels: string[],
+  edited: string[],
+): Promise<PeerResult> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(pageUrl);
+    await page.waitForFunction(() => (globalThis as unknown as PeerApi).__result, null, { timeout: 60_000 });
+    const loadMs = await page.evaluate(() => (globalThis as unknown as PeerApi).__peer.load());
+    await page.evaluate((list) => (globalThis as unknown as PeerApi).__peer.addImages(list), [...images, extra]);
+    const classify = (names: string[], l: string[]) =>
+      page.evaluate(({ names, l }) => (globalThis as unknown as PeerApi).__peer.classify(names, l).then((r) => r.ms), {
+        names,
+        l,
+      });
+    const names = images.map((i) => i.name);
+    return {
+      loadMs,
+      firstPassMs: await classify(names, labels),
+      labelEditMs: await classify(names, edited),
+      addOneImageMs: await classify([extra.name], edited),
+    };
+  } finally {
+    await page.close();
+  }
+}
