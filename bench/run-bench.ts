@@ -91,6 +91,29 @@ for (const [dtype, suffix] of DTYPES) {
       });
     }
   }
+  if (dtype === 'int8') {
+    // One option at a time against the app's setting (wasm-only build, all cores, full optimisation), batch 1.
+    const variants = [
+      ['1 thread', 'threads=1'],
+      ['graph optimisation basic', 'opt=basic'],
+      ['batch dimension fixed', 'fixBatch=1'],
+    ] as const;
+    for (const [label, query] of variants) {
+      const file = join(TWIN, `onnx/vision_model${suffix}.onnx`);
+      const pixels = () =>
+        new ort.Tensor(
+          'float32',
+          new Float32Array(3 * 224 * 224).map((_, i) => Math.sin(i)),
+          [1, 3, 224, 224],
+        );
+      cases.push({
+        name: `image encode int8, batch 1, wasm-only build, ${label}`,
+        perItem: 1,
+        page: `bench/page/raw-encode.html?build=ort.wasm.min.mjs&${query}&model=${model}&tower=vision&suffix=${suffix}&batch=1&runs=${RUNS}`,
+        node: () => nodeTiming(file, () => ({ pixel_values: pixels() })),
+      });
+    }
+  }
   for (const padTo77 of [false, true]) {
     const { ids, seq } = textIds(tokenizer, padTo77);
     const file = join(TWIN, `onnx/text_model${suffix}.onnx`);

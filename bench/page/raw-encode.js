@@ -1,5 +1,5 @@
 // Times raw onnxruntime-web session.run for one tower of a Hub-layout model folder on WASM.
-// Query: build=<dist file>&model=<folder url>&tower=vision|text&suffix=<'' | _quantized | _fp16>&batch=N&runs=N
+// Query: build=<dist file>&threads=N&opt=<all|extended|basic|disabled>&fixBatch=1&model=<folder url>&tower=vision|text&suffix=<'' | _quantized | _fp16>&batch=N&runs=N
 //        &ids=<comma-separated int64 ids, row-major>&seq=<sequence length> (text only)
 const params = new URLSearchParams(location.search);
 // Which onnxruntime-web build: ort.webgpu.min.mjs (the app's; asyncify WASM), ort.wasm.min.mjs (plain WASM) ...
@@ -17,13 +17,13 @@ function stats(times) {
 }
 
 async function bench() {
-  ort.env.wasm.numThreads = navigator.hardwareConcurrency;
+  ort.env.wasm.numThreads = Number(params.get('threads') ?? navigator.hardwareConcurrency);
   const file = `${params.get('model')}/onnx/${tower}_model${params.get('suffix') ?? ''}.onnx`;
+  const options = { executionProviders: ['wasm'], graphOptimizationLevel: params.get('opt') ?? 'all' };
+  // Fixing the batch dimension lets ONNX Runtime plan memory and shapes ahead.
+  if (params.get('fixBatch')) options.freeDimensionOverrides = { batch_size: batch };
   const createStart = performance.now();
-  const session = await ort.InferenceSession.create(file, {
-    executionProviders: ['wasm'],
-    graphOptimizationLevel: 'all',
-  });
+  const session = await ort.InferenceSession.create(file, options);
   const createMs = performance.now() - createStart;
   let feed;
   if (tower === 'vision') {
