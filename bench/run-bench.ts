@@ -8,23 +8,11 @@ import { ClipTokenizer } from '../src/model/tokenizer';
 import { ROOT, runPages } from '../tools/models/browser/browser-run';
 import { loadTokenizer } from '../tools/models/node-model';
 import { formatTable, type BenchRow } from './table';
+import { LABELS, TWIN_DIR as TWIN } from './workload';
 
 const QUICK = process.argv.includes('--quick');
 const RUNS = QUICK ? 5 : 15;
 const WARMUP_RUNS = 2;
-const TWIN = join(ROOT, '.models/hub/Xenova/clip-vit-base-patch32');
-const LABELS = [
-  'cat',
-  'dog',
-  'golden retriever',
-  'tabby cat',
-  'car',
-  'red sports car',
-  'tree',
-  'house',
-  'person',
-  'bicycle',
-];
 // onnxruntime-web builds: the WebGPU-capable one the app loads, and the WASM-only one.
 const BUILDS = [
   ['webgpu build (asyncify wasm)', 'ort.webgpu.min.mjs'],

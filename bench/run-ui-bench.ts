@@ -12,6 +12,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tools/chromium';
 import { ROOT, runPages, serveRepository } from '../tools/models/browser/browser-run';
 import { startHubServer } from '../tools/hub-server/hub-server';
 import { runPeer } from './peer-steps';
+import { LABELS, TWIN_DIR as TWIN, TWIN_REPO as REPO } from './workload';
 import {
   LONG_TASK_RECORDER,
   longestTaskMs,
@@ -22,20 +23,6 @@ import {
   waitReady,
 } from './ui-steps';
 
-const REPO = 'Xenova/clip-vit-base-patch32';
-const TWIN = join(ROOT, '.models/hub', REPO);
-const LABELS = [
-  'cat',
-  'dog',
-  'golden retriever',
-  'tabby cat',
-  'car',
-  'red sports car',
-  'tree',
-  'house',
-  'person',
-  'bicycle',
-];
 const IMAGES = 16;
 
 function photo(seed: number) {

@@ -1,0 +1,18 @@
+// What every benchmark measures: the ViT-B/32 twin (npm run models:twins) and ten typical labels.
+import { join } from 'node:path';
+import { ROOT } from '../tools/models/browser/browser-run';
+
+export const TWIN_REPO = 'Xenova/clip-vit-base-patch32';
+export const TWIN_DIR = join(ROOT, '.models/hub', TWIN_REPO);
+export const LABELS = [
+  'cat',
+  'dog',
+  'golden retriever',
+  'tabby cat',
+  'car',
+  'red sports car',
+  'tree',
+  'house',
+  'person',
+  'bicycle',
+];
