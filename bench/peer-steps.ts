@@ -7,10 +7,19 @@ export interface PeerResult {
   firstPassMs: number;
   labelEditMs: number;
   addOneImageMs: number;
+  /** The same library's separate text and vision models, embeddings cached by the caller. */
+  towersFirstPassMs: number;
+  towersLabelEditMs: number;
+  towersAddOneImageMs: number;
 }
 
 type PeerApi = {
   __result?: unknown;
+  __towers: {
+    load(): Promise<number>;
+    encodeImages(names: string[]): Promise<number>;
+    encodeTexts(labels: string[]): Promise<number>;
+  };
   __peer: {
     load(): Promise<number>;
     addImages(list: DropFile[]): void;
@@ -38,11 +47,21 @@ export async function runPeer(
         l,
       });
     const names = images.map((i) => i.name);
-    return {
+    const pipelineResult = {
       loadMs,
       firstPassMs: await classify(names, labels),
       labelEditMs: await classify(names, edited),
       addOneImageMs: await classify([extra.name], edited),
+    };
+    const towers = (method: 'encodeImages' | 'encodeTexts', args: string[]) =>
+      page.evaluate(({ method, args }) => (globalThis as unknown as PeerApi).__towers[method](args), { method, args });
+    await page.evaluate(() => (globalThis as unknown as PeerApi).__towers.load());
+    const changed = edited.filter((l) => !labels.includes(l));
+    return {
+      ...pipelineResult,
+      towersFirstPassMs: (await towers('encodeImages', names)) + (await towers('encodeTexts', labels)),
+      towersLabelEditMs: await towers('encodeTexts', changed),
+      towersAddOneImageMs: await towers('encodeImages', [extra.name]),
     };
   } finally {
     await page.close();
