@@ -56,6 +56,8 @@ async function drain(): Promise<void> {
   if (busy) return;
   busy = true;
   while (urgent.length || images.length) {
+    // Images dropped together arrive as separate messages: let the ones already posted land, so they share a batch.
+    if (!urgent.length && images.length < IMAGE_BATCH) await new Promise((resolve) => setTimeout(resolve, 0));
     const jobs = urgent.length ? [urgent.shift()!] : images.splice(0, IMAGE_BATCH);
     try {
       if (jobs[0]!.type === 'encodeImage') await handleImages(jobs as Extract<Job, { type: 'encodeImage' }>[]);
