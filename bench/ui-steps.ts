@@ -1,23 +1,7 @@
 // The timed steps of the end-to-end benchmark, run in the real UI through Playwright.
 import type { JSHandle, Page } from 'playwright-core';
 
-export interface DropFile {
-  name: string;
-  type: string;
-  base64: string;
-}
-
-/** Builds the DataTransfer for a drop ahead of time, so decoding the test files is not part of the timing. */
-export function makeTransfer(page: Page, files: DropFile[]): Promise<JSHandle<DataTransfer>> {
-  return page.evaluateHandle((list) => {
-    const transfer = new DataTransfer();
-    for (const f of list) {
-      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
-      transfer.items.add(new File([bytes], f.name, { type: f.type }));
-    }
-    return transfer;
-  }, files);
-}
+export { makeTransfer, type DropFile } from '../e2e/helpers';
 
 /** Dispatches a real drop and resolves with ms from the drop to every dropped card showing `bars` bars. */
 export async function timeDrop(page: Page, transfer: JSHandle<DataTransfer>, bars: number): Promise<number> {

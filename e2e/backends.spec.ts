@@ -1,6 +1,16 @@
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tools/chromium';
-import { dropFiles, fixtureFile, openApp, patchWorker, scores, SHAPE_FIXTURES, topLabel, trueLabel } from './helpers';
+import {
+  SHAPE_FIXTURES,
+  classifyShapeFixtures,
+  dropFiles,
+  fixtureFile,
+  openApp,
+  patchWorker,
+  scores,
+  topLabel,
+  trueLabel,
+} from './helpers';
 
 const AGREEMENT = 0.02;
 
@@ -102,11 +112,7 @@ test('a WebGPU device lost in the middle of a batch finishes on WASM with a noti
   await patchWorker(page, LOSE_DEVICE_AFTER_FIRST_IMAGE);
   await openApp(page, '?backend=webgpu');
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgpu');
-  await dropFiles(
-    page,
-    SHAPE_FIXTURES.map((f) => fixtureFile(f)),
-  );
-  for (const file of SHAPE_FIXTURES) expect(await topLabel(page, file)).toBe(trueLabel(file));
+  await classifyShapeFixtures(page);
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
   await expect(page.getByText('now runs on WASM')).toBeVisible();
 });

@@ -1,25 +1,11 @@
 import { expect, test } from '@playwright/test';
-import {
-  card,
-  dropFiles,
-  fixtureFile,
-  FIXTURES,
-  openApp,
-  scores,
-  SHAPE_FIXTURES,
-  topLabel,
-  trueLabel,
-} from './helpers';
+import { FIXTURES, SHAPE_FIXTURES, card, classifyShapeFixtures, openApp, scores, topLabel } from './helpers';
 import { join } from 'node:path';
 
 test('dropped fixture images get their true colour-shape label first', async ({ page }) => {
   await openApp(page, '?backend=wasm');
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
-  await dropFiles(
-    page,
-    SHAPE_FIXTURES.map((f) => fixtureFile(f)),
-  );
-  for (const file of SHAPE_FIXTURES) expect(await topLabel(page, file)).toBe(trueLabel(file));
+  await classifyShapeFixtures(page);
   const probabilities = [...(await scores(page, 'red-circle.png')).values()];
   expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
 });

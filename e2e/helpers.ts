@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type JSHandle, type Locator, type Page } from '@playwright/test';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const SHAPE_FIXTURES = ['red-circle.png', 'blue-star.png', 'yellow-triangle.png', 'red-star.png'];
@@ -13,7 +13,7 @@ export async function openApp(page: Page, query = ''): Promise<void> {
   await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
 }
 
-interface DropFile {
+export interface DropFile {
   name: string;
   type: string;
   base64: string;
@@ -27,9 +27,9 @@ export function textFile(name: string, text: string, type = 'image/png'): DropFi
   return { name, type, base64: Buffer.from(text).toString('base64') };
 }
 
-/** A real drop: a DataTransfer with File objects, dispatched as dragenter, dragover and drop on the drop zone. */
-export async function dropFiles(page: Page, files: DropFile[]): Promise<void> {
-  const dataTransfer = await page.evaluateHandle((list) => {
+/** A DataTransfer holding `files` as File objects, built in the page (also used by the UI benchmark). */
+export function makeTransfer(page: Page, files: DropFile[]): Promise<JSHandle<DataTransfer>> {
+  return page.evaluateHandle((list) => {
     const transfer = new DataTransfer();
     for (const f of list) {
       const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
@@ -37,8 +37,22 @@ export async function dropFiles(page: Page, files: DropFile[]): Promise<void> {
     }
     return transfer;
   }, files);
+}
+
+/** A real drop: a DataTransfer with File objects, dispatched as dragenter, dragover and drop on the drop zone. */
+export async function dropFiles(page: Page, files: DropFile[]): Promise<void> {
+  const dataTransfer = await makeTransfer(page, files);
   const zone = page.getByTestId('drop-zone');
   for (const type of ['dragenter', 'dragover', 'drop']) await zone.dispatchEvent(type, { dataTransfer });
+}
+
+/** Drops every shape fixture and checks that each gets its true "<colour> <shape>" label first. */
+export async function classifyShapeFixtures(page: Page): Promise<void> {
+  await dropFiles(
+    page,
+    SHAPE_FIXTURES.map((f) => fixtureFile(f)),
+  );
+  for (const file of SHAPE_FIXTURES) expect(await topLabel(page, file)).toBe(trueLabel(file));
 }
 
 export function card(page: Page, name: string): Locator {

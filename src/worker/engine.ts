@@ -66,7 +66,7 @@ export class Engine {
     if (choice.backend === 'webgpu') void runtime.watchDeviceLoss(this.onDeviceLost);
     report('Warming up', 0, 0);
     const warm = await this.encodeTexts(['a photo']);
-    await this.run('vision', await this.pixelTensor(new Float32Array(3 * this.inputEdge() ** 2)));
+    await this.run('vision', this.pixelTensor(new Float32Array(3 * this.inputEdge() ** 2)));
     return {
       backend: choice.backend,
       dtype,
@@ -109,7 +109,7 @@ export class Engine {
     const plane = good[0]!.values.length;
     const batch = new Float32Array(good.length * plane);
     good.forEach((p, i) => batch.set(p.values, i * plane));
-    const embeds = await this.run('vision', await this.pixelTensor(batch, good.length));
+    const embeds = await this.run('vision', this.pixelTensor(batch, good.length));
     const dim = embeds.length / good.length;
     let next = 0;
     return prepared.map((p) => {
@@ -138,7 +138,7 @@ export class Engine {
     }
   }
 
-  private async pixelTensor(values: Float32Array, count = 1): Promise<Ort.Tensor> {
+  private pixelTensor(values: Float32Array, count = 1): Ort.Tensor {
     const { ort } = this.requireSessions();
     const edge = Math.round(Math.sqrt(values.length / count / 3));
     return new ort.Tensor('float32', values, [count, 3, edge, edge]);
