@@ -24,6 +24,11 @@ export interface CatalogueModel {
    */
   logitScale?: number;
   logitBias?: number;
+  /**
+   * Where the trained scale and bias are read when the model's own files lack them: the original weights
+   * (safetensors) in another repo; only their header and two values are fetched.
+   */
+  learnedScoring?: { repo: string; path: string };
   /** Pad every prompt to this many tokens, as the model was trained (SigLIP: 64); default: the longest prompt. */
   padTo?: number;
   speedClass: 'instant' | 'fast' | 'medium' | 'slow';
@@ -105,6 +110,8 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     sizeMb: { fp32: 813, fp16: 407, q8: 204 },
     licence: 'Apache-2.0',
     scoring: 'sigmoid',
+    // The ONNX export drops logit_scale and logit_bias; Google's original weights hold the trained values.
+    learnedScoring: { repo: 'google/siglip-base-patch16-224', path: 'model.safetensors' },
     padTo: 64,
     speedClass: 'slow',
     wasmDtype: 'q8',

@@ -21,6 +21,8 @@ export interface LoadRequest {
   /** Pad prompts to this many tokens (SigLIP); 0 pads to the longest prompt. */
   padTo: number;
   dtype?: Dtype;
+  /** A safetensors file holding the trained logit_scale and logit_bias that the ONNX towers lack (SigLIP). */
+  scoringWeightsUrl?: string;
 }
 
 export type WorkerRequest =
@@ -37,7 +39,7 @@ export interface LoadedModel {
   fromCache: boolean;
   threads: number;
   embedDim: number;
-  /** The trained scale (and, for SigLIP, bias) from the model's config.json, if it records them. */
+  /** The trained scale (and, for SigLIP, bias) from config.json or the original weights, when known. */
   logitScale?: number;
   logitBias?: number;
   /** Why the backend differs from the preference, in words for the user; empty when it does not. */

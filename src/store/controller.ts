@@ -99,6 +99,10 @@ export function loadModel(): Promise<boolean> {
         wasmDtype: model.wasmDtype,
         padTo: model.padTo ?? 0,
         dtype: store.dtype,
+        scoringWeightsUrl:
+          model.learnedScoring && !bundled
+            ? repoUrl(store.hubHost, model.learnedScoring.repo, model.revision) + model.learnedScoring.path
+            : undefined,
       },
       (stage, loaded, total) => {
         if (appStore.getState().generation === generation) appStore.getState().setProgress(stage, loaded, total);

@@ -8,7 +8,7 @@ import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
 import { chooseDtype } from '../model/dtype';
 import type { LoadedModel, LoadRequest } from '../shared/protocol';
 import { decodeImage, type DecodedImage } from './decode';
-import { evictTowers, fetchConfigs, fetchTowers, type ProgressReporter } from './model-files';
+import { evictTowers, fetchConfigs, fetchLearnedScoring, fetchTowers, type ProgressReporter } from './model-files';
 import * as runtime from './runtime';
 
 export class WebGpuFailure extends Error {}
@@ -39,6 +39,15 @@ export class Engine {
     };
     this.padTo = request.padTo;
     const files = await fetchConfigs(context);
+    const learned =
+      files.config.clipscope?.logit_scale === undefined && request.scoringWeightsUrl
+        ? await fetchLearnedScoring(context, request.scoringWeightsUrl).catch((error: Error) => {
+            notices.push(
+              `The model's trained scale and bias could not be read (${error.message}), so only cosine similarities are shown.`,
+            );
+            return undefined;
+          })
+        : undefined;
     this.tokenizer = new ClipTokenizer(files.tokenizer, files.tokenizerConfig as TokenizerConfig);
     this.preprocessor = files.preprocessor as PreprocessorConfig;
     const choice = await runtime.chooseBackend(request.backend);
@@ -73,8 +82,8 @@ export class Engine {
       fromCache: towers.fromCache,
       threads: choice.backend === 'wasm' ? runtime.wasmThreads() : 0,
       embedDim: warm.length,
-      logitScale: files.config.clipscope?.logit_scale,
-      logitBias: files.config.clipscope?.logit_bias,
+      logitScale: files.config.clipscope?.logit_scale ?? learned?.logitScale,
+      logitBias: files.config.clipscope?.logit_bias ?? learned?.logitBias,
       notice: [choice.notice, dtypeNotice, ...notices].filter(Boolean).join(' '),
     };
   }

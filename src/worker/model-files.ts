@@ -3,6 +3,7 @@
 import { DTYPE_SUFFIX, type Dtype } from '../model/catalogue';
 import { MODEL_CACHE_NAME } from '../shared/settings';
 import { downloadFile, evictCached, type DownloadOptions, type DownloadProgress } from './download';
+import { learnedScoring, type LearnedScoring } from './learned-scoring';
 
 export type ProgressReporter = (stage: string, loadedBytes: number, totalBytes: number) => void;
 
@@ -93,4 +94,9 @@ export async function fetchTowers(context: FetchContext, dtype: Dtype): Promise<
 export async function evictTowers(context: FetchContext, dtype: Dtype): Promise<void> {
   const cache = await openCache(context.useCache);
   await Promise.all(towerPaths(dtype).map((path) => evictCached(new URL(path, context.modelUrl).href, cache)));
+}
+
+/** A trained scale and bias kept only in the original weights (SigLIP), remembered with the model's files. */
+export async function fetchLearnedScoring(context: FetchContext, weightsUrl: string): Promise<LearnedScoring> {
+  return learnedScoring(weightsUrl, context.modelUrl, await openCache(context.useCache), context.signal);
 }
