@@ -52,14 +52,12 @@ async function openSiglip(page: import('@playwright/test').Page): Promise<void> 
 async function bars(page: import('@playwright/test').Page) {
   const card = page.locator('[data-testid="result-card"][data-image-name="blue-star.png"]');
   await card.getByRole('button', { name: /show all/i }).click();
-  return card
-    .getByTestId('bar')
-    .evaluateAll((els) =>
-      els.map((el) => ({
-        score: el.getAttribute('data-score'),
-        similarity: Number(el.getAttribute('data-similarity')),
-      })),
-    );
+  return card.getByTestId('bar').evaluateAll((els) =>
+    els.map((el) => ({
+      score: el.getAttribute('data-score'),
+      similarity: Number(el.getAttribute('data-similarity')),
+    })),
+  );
 }
 
 test('SigLIP scores each label with a sigmoid of its trained scale and bias, read by Range requests', async ({
