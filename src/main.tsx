@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { registerServiceWorker } from './client/service-worker';
 import { createRoot } from 'react-dom/client';
 import { DEFAULT_PRESET } from './model/presets';
 import { readUrlChoices } from './shared/url-params';
@@ -9,6 +10,8 @@ import './ui/styles.css';
 
 appStore.getState().setLabelsText(DEFAULT_PRESET.labels.join('\n'));
 startApp(readUrlChoices(location.search));
+// A reload for WASM threads happens only before the user has added images.
+registerServiceWorker(() => appStore.getState().images.length === 0);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

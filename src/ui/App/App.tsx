@@ -8,6 +8,7 @@ import { ModelsPanel } from '../ModelsPanel/ModelsPanel';
 import { ModelStatus } from '../ModelStatus/ModelStatus';
 import { Notices } from '../Notices/Notices';
 import { Results } from '../Results/Results';
+import { ThreadsBadge } from '../ThreadsBadge/ThreadsBadge';
 
 export function App() {
   return (
@@ -22,6 +23,7 @@ export function App() {
           <ModelPicker />
           <ModelStatus />
           <BackendBadge />
+          <ThreadsBadge />
         </div>
         <ModelsPanel />
       </header>
