@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { serviceWorkerPlugin } from './tools/build/service-worker-plugin';
+import { serviceWorkerPlugin } from './tools/build/service-worker-plugin.ts';
 
 // Cross-origin isolation lets ONNX Runtime's WASM backend use threads.
 const ISOLATION_HEADERS = {
