@@ -1,11 +1,8 @@
-import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { startStaticServer, type StaticServer } from '../tools/static-server/static-server';
+import { expect, test } from '@playwright/test';
+import type { StaticServer } from '../tools/static-server/static-server';
 import { classifyShapeFixtures } from './helpers';
+import { expectThreadsOn, loads, logLoads, startSite } from './site-helpers';
 
-// The built site on a plain static host under a sub-path, with no isolation headers: what GitHub Pages serves.
-const DIST = join(import.meta.dirname, '../dist');
-const BASE_PATH = '/tools/clipscope/';
 let site: StaticServer | undefined;
 
 test.use({ serviceWorkers: 'allow' });
@@ -14,27 +11,11 @@ test.afterEach(async () => {
   site = undefined;
 });
 
-/** Records, in the tab's sessionStorage, whether each page load was cross-origin isolated. */
-async function logLoads(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const loads = JSON.parse(sessionStorage.getItem('test.loads') ?? '[]') as boolean[];
-    sessionStorage.setItem('test.loads', JSON.stringify([...loads, crossOriginIsolated]));
-  });
-}
-const loads = (page: Page) => page.evaluate(() => JSON.parse(sessionStorage.getItem('test.loads') ?? '[]'));
-
-async function expectThreadsOn(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => crossOriginIsolated)).toBe(true);
-  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-  await expect(page.getByTestId('threads')).toHaveAttribute('data-threads', String(cores));
-  if (cores > 1) await expect(page.getByTestId('threads')).toContainText(`${cores} WASM threads`);
-}
-
 test('on a header-less host under a sub-path the service worker turns threads on, and the app works offline', async ({
   page,
   context,
 }) => {
-  site = await startStaticServer({ root: DIST, basePath: BASE_PATH });
+  site = await startSite();
   await logLoads(page);
   await page.goto(site.url);
   // The first load is not isolated; once the worker has cached the site the page reloads itself, exactly once.

@@ -8,6 +8,7 @@ import { ModelsPanel } from '../ModelsPanel/ModelsPanel';
 import { ModelStatus } from '../ModelStatus/ModelStatus';
 import { Notices } from '../Notices/Notices';
 import { Results } from '../Results/Results';
+import { SharePanel } from '../SharePanel/SharePanel';
 import { ThreadsBadge } from '../ThreadsBadge/ThreadsBadge';
 
 export function App() {
@@ -26,6 +27,7 @@ export function App() {
           <ThreadsBadge />
         </div>
         <ModelsPanel />
+        <SharePanel />
       </header>
       <main className="layout">
         <LabelsPanel />

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import '../site.css';
 import { isolationState, reloadForThreads, subscribeIsolation } from '../../client/service-worker';
 import { wasmThreadCount } from '../../shared/settings';
 import { useAppStore } from '../../store/store';

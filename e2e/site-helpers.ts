@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { startStaticServer, type StaticServer } from '../tools/static-server/static-server';
+
+/** The built site on a plain static host under a sub-path, with no isolation headers: what GitHub Pages serves. */
+export function startSite(): Promise<StaticServer> {
+  return startStaticServer({ root: join(import.meta.dirname, '../dist'), basePath: '/tools/clipscope/' });
+}
+
+/** Records, in the tab's sessionStorage, whether each page load was cross-origin isolated. */
+export async function logLoads(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const loads = JSON.parse(sessionStorage.getItem('test.loads') ?? '[]') as boolean[];
+    sessionStorage.setItem('test.loads', JSON.stringify([...loads, crossOriginIsolated]));
+  });
+}
+
+export const loads = (page: Page): Promise<boolean[]> =>
+  page.evaluate(() => JSON.parse(sessionStorage.getItem('test.loads') ?? '[]'));
+
+/** Waits until the page is cross-origin isolated and the threads badge shows one WASM thread per core. */
+export async function expectThreadsOn(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => crossOriginIsolated)).toBe(true);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expect(page.getByTestId('threads')).toHaveAttribute('data-threads', String(cores));
+  if (cores > 1) await expect(page.getByTestId('threads')).toContainText(`${cores} WASM threads`);
+}
