@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { startStaticServer, type StaticServer } from '../tools/static-server/static-server';
+import { startStaticServer, type StaticServer, type StaticServerOptions } from '../tools/static-server/static-server';
 
 /** The built site on a plain static host under a sub-path, with no isolation headers: what GitHub Pages serves. */
-export function startSite(): Promise<StaticServer> {
-  return startStaticServer({ root: join(import.meta.dirname, '../dist'), basePath: '/tools/clipscope/' });
+export function startSite(hold?: StaticServerOptions['hold']): Promise<StaticServer> {
+  return startStaticServer({ root: join(import.meta.dirname, '../dist'), basePath: '/tools/clipscope/', hold });
 }
 
 /** Records, in the tab's sessionStorage, whether each page load was cross-origin isolated. */
@@ -20,7 +20,9 @@ export const loads = (page: Page): Promise<boolean[]> =>
 
 /** Waits until the page is cross-origin isolated and the threads badge shows one WASM thread per core. */
 export async function expectThreadsOn(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => crossOriginIsolated)).toBe(true);
+  // The page may be reloading under the poll: a destroyed context counts as "not yet".
+  await expect.poll(() => page.evaluate(() => crossOriginIsolated).catch(() => false)).toBe(true);
+  await page.waitForLoadState();
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await expect(page.getByTestId('threads')).toHaveAttribute('data-threads', String(cores));
   if (cores > 1) await expect(page.getByTestId('threads')).toContainText(`${cores} WASM threads`);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { StaticServer } from '../tools/static-server/static-server';
-import { classifyShapeFixtures } from './helpers';
+import { classifyShapeFixtures, dropFiles, fixtureFile, setLabels, topLabel } from './helpers';
 import { expectThreadsOn, loads, logLoads, startSite } from './site-helpers';
 
 let site: StaticServer | undefined;
@@ -34,6 +34,28 @@ test('on a header-less host under a sub-path the service worker turns threads on
   await expectThreadsOn(page);
   await classifyShapeFixtures(page);
   expect(await loads(page)).toEqual([false, true, true]);
+});
+
+test('once images are added the page is not reloaded for threads; a button offers it and keeps the labels', async ({
+  page,
+}) => {
+  // The worker finishes installing only when the test lets it: an icon the page itself never loads is held back.
+  let release = () => {};
+  site = await startSite({ path: /^icons\/maskable/, until: new Promise<void>((resolve) => (release = resolve)) });
+  await logLoads(page);
+  await page.goto(site.url);
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('threads')).toHaveAttribute('data-threads', '1');
+  await setLabels(page, ['blue star', 'red circle']);
+  await dropFiles(page, [fixtureFile('blue-star.png')]);
+  expect(await topLabel(page, 'blue-star.png')).toBe('blue star');
+
+  release();
+  await page.getByRole('button', { name: 'Reload for threads' }).click();
+  await expectThreadsOn(page);
+  expect(await loads(page)).toEqual([false, true]); // no reload until asked
+  await expect(page.getByTestId('labels-editor')).toHaveValue('blue star\nred circle');
+  await expect(page.getByTestId('result-card')).toHaveCount(0);
 });
 
 test('on a host that sends isolation headers the service worker never reloads the page', async ({ page }) => {

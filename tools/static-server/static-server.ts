@@ -31,6 +31,8 @@ export interface StaticServerOptions {
   basePath: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** Answers for paths (relative to the site) that match are held until the promise settles. */
+  hold?: { path: RegExp; until: Promise<unknown> };
 }
 
 /** The file a URL path names under `root`, or undefined when it is outside the site. */
@@ -41,9 +43,12 @@ function filePath(root: string, basePath: string, urlPath: string): string | und
   return join(root, relative.endsWith(sep) || relative === '.' ? join(relative, 'index.html') : relative);
 }
 
-export async function startStaticServer({ root, basePath, port = 0 }: StaticServerOptions): Promise<StaticServer> {
-  const server: Server = createServer((request, response) => {
-    const path = filePath(root, basePath, new URL(request.url ?? '/', 'http://x').pathname);
+export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
+  const { root, basePath, port = 0, hold } = options;
+  const server: Server = createServer(async (request, response) => {
+    const urlPath = new URL(request.url ?? '/', 'http://x').pathname;
+    if (hold?.path.test(urlPath.slice(basePath.length))) await hold.until.catch(() => undefined);
+    const path = filePath(root, basePath, urlPath);
     const notFound = () => response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     if (!path || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound();
     stat(path).then(

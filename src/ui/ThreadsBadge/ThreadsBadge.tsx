@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import '../site.css';
 import { isolationState, reloadForThreads, subscribeIsolation } from '../../client/service-worker';
 import { wasmThreadCount } from '../../shared/settings';
+import { shareLink } from '../../store/share';
 import { useAppStore } from '../../store/store';
 
 const WHY_ONE: Record<string, string> = {
@@ -9,6 +10,13 @@ const WHY_ONE: Record<string, string> = {
   installing: 'Setting up offline use; WASM threads turn on with the next load.',
   failed: 'This browser or host does not allow cross-origin isolation, so WASM runs on one thread.',
 };
+
+/** Reloads with the current setup in the link (as a share link), so labels and model choices survive. */
+async function reloadKeepingSetup(): Promise<void> {
+  const link = await shareLink().catch(() => undefined); // too long for a link: reload anyway
+  if (link) history.replaceState(null, '', link);
+  reloadForThreads();
+}
 
 /** How many threads the WASM backend has, and how to get more when the host sends no isolation headers. */
 export function ThreadsBadge() {
@@ -23,7 +31,11 @@ export function ThreadsBadge() {
         {threads > 1 ? `${threads} WASM threads` : 'WASM threads off'}
       </span>
       {isolation === 'reload-ready' && threads === 1 && (
-        <button type="button" onClick={reloadForThreads} title="Your images and labels are not kept">
+        <button
+          type="button"
+          onClick={() => void reloadKeepingSetup()}
+          title="Labels are kept; images must be added again"
+        >
           Reload for threads
         </button>
       )}
