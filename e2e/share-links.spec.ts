@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
 import type { StaticServer } from '../tools/static-server/static-server';
 import { DEFAULT_TEMPLATE } from '../src/shared/settings';
+import { decodeShare, sharePayload } from '../src/shared/share-link';
 import { MINI_PAIRS, MINI_SHAPES } from '../src/model/presets';
 import { classifyShapeFixtures, openApp, SHAPE_FIXTURES, setLabels, trueLabel } from './helpers';
 import { expectThreadsOn, startSite } from './site-helpers';
@@ -52,7 +53,9 @@ test('a share link round-trips labels, template, model, host, backend, dtype and
 
   const link = await makeLink(page);
   expect(link.startsWith(site.url)).toBe(true);
-  expect(link).not.toContain('png'); // no image names, let alone images
+  const shared = await decodeShare(sharePayload(new URL(link).hash)!);
+  expect(shared.ok).toBe(true);
+  expect(JSON.stringify(shared)).not.toContain('.png'); // no image names, let alone images
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 
   const receiver = await openAsReceiver(browser, link);

@@ -34,8 +34,15 @@ const ISOLATION_HEADERS: Record<string, string> = {
 const siteUrl = (path: string) => new URL(path, self.registration.scope).href;
 const lazyUrls = new Set(MANIFEST.lazy.map(siteUrl));
 
+// A new deploy takes over as soon as it is cached, not only once every tab is closed: pages are fetched network-first,
+// so an open tab already runs the new build's page, and its files should come from the new cache.
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE_NAME).then((cache) => cache.addAll(MANIFEST.core.map(siteUrl))));
+  event.waitUntil(
+    caches
+      .open(CACHE_NAME)
+      .then((cache) => cache.addAll(MANIFEST.core.map(siteUrl)))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {

@@ -38,7 +38,12 @@ export interface StaticServerOptions {
 /** The file a URL path names under `root`, or undefined when it is outside the site. */
 function filePath(root: string, basePath: string, urlPath: string): string | undefined {
   if (!urlPath.startsWith(basePath)) return undefined;
-  const relative = normalize(decodeURIComponent(urlPath.slice(basePath.length)));
+  let relative: string;
+  try {
+    relative = normalize(decodeURIComponent(urlPath.slice(basePath.length)));
+  } catch {
+    return undefined; // malformed %-escape
+  }
   if (relative.startsWith('..') || relative.includes(`${sep}..`)) return undefined;
   return join(root, relative.endsWith(sep) || relative === '.' ? join(relative, 'index.html') : relative);
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { findModel } from '../../model/catalogue';
 import { resultsToCsv, resultsToJson } from '../../model/export';
 import { DEFAULT_VISIBLE_BARS } from '../../shared/settings';
 import { exportContext, imageResults } from '../../store/export-rows';
@@ -36,7 +37,10 @@ export function ExportButtons() {
       }
       if (kind === 'png') {
         const mode = state.scoringRule ? state.scoreMode : 'similarity';
-        download(await drawChart(results, mode, DEFAULT_VISIBLE_BARS), 'clipscope-chart.png');
+        const model = findModel(state.modelId)?.name ?? state.modelId;
+        const score = mode === 'probability' ? 'probability' : 'cosine similarity';
+        const title = `Clipscope · ${model} · prompt "${state.template}" · ${score}`;
+        download(await drawChart(results, mode, DEFAULT_VISIBLE_BARS, title), 'clipscope-chart.png');
       }
     } catch (error) {
       setProblem(`The export failed (${error instanceof Error ? error.message : error}); try again.`);

@@ -25,11 +25,19 @@ function fitText(ctx: CanvasRenderingContext2D, text: string, widthPx: number): 
   return `${text.slice(0, end)}…`;
 }
 
-export async function drawChart(results: ImageResult[], mode: ScoreMode, topBars: number): Promise<Blob> {
+const TITLE_PX = 28;
+
+/** `title` heads the picture (model, template, score), so it says where its numbers came from. */
+export async function drawChart(
+  results: ImageResult[],
+  mode: ScoreMode,
+  topBars: number,
+  title: string,
+): Promise<Blob> {
   const style = getComputedStyle(document.documentElement);
   const colour = (name: string) => style.getPropertyValue(name).trim() || '#888';
   const blockPx = (rows: number) => Math.max(THUMB_PX, 24 + rows * BAR_PX) + PAD_PX * 2;
-  const heightPx = results.reduce((sum, r) => sum + blockPx(Math.min(topBars, r.rows.length)), PAD_PX);
+  const heightPx = results.reduce((sum, r) => sum + blockPx(Math.min(topBars, r.rows.length)), PAD_PX + TITLE_PX);
   const scale = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
   const canvas = document.createElement('canvas');
   canvas.width = WIDTH_PX * scale;
@@ -40,7 +48,10 @@ export async function drawChart(results: ImageResult[], mode: ScoreMode, topBars
   ctx.fillRect(0, 0, WIDTH_PX, heightPx);
   ctx.textBaseline = 'middle';
   const font = style.fontFamily || 'sans-serif';
-  let y = PAD_PX;
+  ctx.fillStyle = colour('--muted');
+  ctx.font = `13px ${font}`;
+  ctx.fillText(fitText(ctx, title, WIDTH_PX - 2 * PAD_PX), PAD_PX, PAD_PX + TITLE_PX / 2);
+  let y = PAD_PX + TITLE_PX;
   for (const result of results) {
     const rows = result.rows.slice(0, topBars);
     const thumb = result.thumbnailUrl ? await loadImage(result.thumbnailUrl) : undefined;
