@@ -18,8 +18,11 @@ test.afterEach(async () => {
   [site, hub] = [undefined, undefined];
 });
 
-async function makeLink(page: Page): Promise<string> {
+/** Clicks Share and returns the new link (it differs from the one shown before: the setup changed in between). */
+async function makeLink(page: Page, previous = ''): Promise<string> {
   await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-link')).not.toHaveValue(previous);
+  await expect(page.getByTestId('share-link')).not.toHaveValue('');
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toMatch(/#share=[A-Za-z0-9_-]+$/);
   return link;
@@ -72,12 +75,13 @@ test('a share link round-trips labels, template, model, host, backend, dtype and
 
   // A preset travels as its id, and the receiver's preset menu shows it.
   await page.getByTestId('preset').selectOption('mini-shape-only');
-  const presetLink = await makeLink(page);
+  const presetLink = await makeLink(page, link);
   expect(presetLink.length).toBeLessThan(link.length);
-  const second = await receiver.context().newPage();
-  await second.goto(presetLink);
-  await expect(second.getByTestId('preset')).toHaveValue('mini-shape-only');
-  await expect(second.getByTestId('labels-editor')).toHaveValue(MINI_SHAPES.join('\n'));
+  // Opened in the receiver's open tab: only the fragment changes, and the app starts over with it.
+  await receiver.goto(presetLink);
+  await expect(receiver.getByTestId('preset')).toHaveValue('mini-shape-only');
+  await expect(receiver.getByTestId('labels-editor')).toHaveValue(MINI_SHAPES.join('\n'));
+  await expect(receiver.getByTestId('template-input')).toHaveValue('a drawing of a {}');
   await receiver.context().close();
 });
 

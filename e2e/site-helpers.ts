@@ -2,9 +2,12 @@ import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { startStaticServer, type StaticServer, type StaticServerOptions } from '../tools/static-server/static-server';
 
-/** The built site on a plain static host under a sub-path, with no isolation headers: what GitHub Pages serves. */
-export function startSite(hold?: StaticServerOptions['hold']): Promise<StaticServer> {
-  return startStaticServer({ root: join(import.meta.dirname, '../dist'), basePath: '/tools/clipscope/', hold });
+// What GitHub Pages and most static hosts serve: files, no COOP/COEP headers.
+export const DIST = join(import.meta.dirname, '../dist');
+
+/** The built site (or a copy of it in `root`) on a plain static host under a sub-path, with no isolation headers. */
+export function startSite(hold?: StaticServerOptions['hold'], root = DIST): Promise<StaticServer> {
+  return startStaticServer({ root, basePath: '/tools/clipscope/', hold });
 }
 
 /** Records, in the tab's sessionStorage, whether each page load was cross-origin isolated. */

@@ -1,7 +1,10 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { StaticServer } from '../tools/static-server/static-server';
 import { classifyShapeFixtures, dropFiles, fixtureFile, setLabels, topLabel } from './helpers';
-import { expectThreadsOn, loads, logLoads, startSite } from './site-helpers';
+import { DIST, expectThreadsOn, loads, logLoads, startSite } from './site-helpers';
 
 let site: StaticServer | undefined;
 
@@ -66,4 +69,38 @@ test('on a host that sends isolation headers the service worker never reloads th
   await expectThreadsOn(page);
   await classifyShapeFixtures(page);
   expect(await loads(page)).toEqual([true]);
+});
+
+test('a new deploy replaces the cached site: new cache in, old cache out, and offline opens the new version', async ({
+  page,
+  context,
+}) => {
+  const root = mkdtempSync(join(tmpdir(), 'clipscope-deploy-'));
+  try {
+    cpSync(DIST, root, { recursive: true });
+    site = await startSite(undefined, root);
+    await page.goto(site.url);
+    await expectThreadsOn(page);
+    const shellCaches = () =>
+      page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('clipscope-shell-')));
+    const [first] = await shellCaches();
+    const oldVersion = first!.replace('clipscope-shell-', '');
+
+    // The next build: a changed page, so a new content hash in sw.js (as the build plugin would write it).
+    const sw = readFileSync(join(root, 'sw.js'), 'utf8');
+    writeFileSync(join(root, 'sw.js'), sw.replace(oldVersion, 'next-deploy-0001'));
+    const index = readFileSync(join(root, 'index.html'), 'utf8');
+    writeFileSync(join(root, 'index.html'), index.replace('<title>', '<meta name="deploy" content="next" /><title>'));
+    await page.reload(); // the browser checks sw.js on navigation
+    await expect.poll(shellCaches).toEqual(['clipscope-shell-next-deploy-0001']);
+
+    await site.close();
+    site = undefined;
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('meta[name="deploy"]')).toHaveAttribute('content', 'next');
+    await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

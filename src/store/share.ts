@@ -11,6 +11,8 @@ import { appStore, type AppState } from './store';
 
 /** Starts the app with the setup from the page's link: `#share=` when present, else the `?model=`… parameters. */
 export async function startFromLink(): Promise<void> {
+  // A share link pasted into the address bar of an open Clipscope only changes the fragment: start over with it.
+  addEventListener('hashchange', () => sharePayload(location.hash) !== undefined && location.reload());
   const store = appStore.getState();
   const payload = sharePayload(location.hash);
   if (payload === undefined) {

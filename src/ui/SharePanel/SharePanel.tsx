@@ -12,6 +12,7 @@ export function SharePanel() {
   const [outcome, setOutcome] = useState<Outcome>();
 
   const share = async () => {
+    setOutcome(undefined); // never show the link of an earlier setup
     let link: string;
     try {
       link = await shareLink();
