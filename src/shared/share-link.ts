@@ -3,7 +3,10 @@
 // compressed (deflate-raw, built into browsers and Node) and base64url-encoded, so a list of hundreds of labels
 // still fits in a link; limits on every size keep a hostile link from costing memory or freezing the page.
 import type { BackendPreference } from './protocol';
+import { SHARE_PREFIX } from './share-fragment';
 import { MAX_LABEL_CHARS, MAX_LABELS } from './settings';
+
+export { SHARE_PREFIX, sharePayload } from './share-fragment';
 
 export interface SharedSetup {
   /** The labels, in order; empty when `preset` names them. */
@@ -19,7 +22,6 @@ export interface SharedSetup {
 
 export type ShareDecodeResult = { ok: true; setup: SharedSetup } | { ok: false; problem: string };
 
-export const SHARE_PREFIX = '#share=';
 /** Longest encoded setup a link may carry; about 24 KB of compressed labels. Browsers and chat apps cope. */
 export const MAX_SHARE_CHARS = 32_000;
 /** Longest JSON a link may unpack to: a decompression bomb stops here. */
@@ -58,11 +60,6 @@ export async function encodeShare(setup: SharedSetup): Promise<string> {
     );
   }
   return SHARE_PREFIX + packed;
-}
-
-/** The packed setup in a URL fragment, or undefined when the fragment is not a share link. */
-export function sharePayload(hash: string): string | undefined {
-  return hash.startsWith(SHARE_PREFIX) ? hash.slice(SHARE_PREFIX.length) : undefined;
 }
 
 const DAMAGED =

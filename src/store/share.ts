@@ -3,7 +3,8 @@
 import { DEFAULT_MODEL_ID } from '../model/catalogue';
 import { DEFAULT_PRESET, PRESETS, presetMatching } from '../model/presets';
 import { DEFAULT_HUB_HOST } from '../shared/hub-host';
-import { decodeShare, encodeShare, sharePayload, type SharedSetup } from '../shared/share-link';
+import { sharePayload } from '../shared/share-fragment';
+import type { SharedSetup } from '../shared/share-link';
 import { readUrlChoices } from '../shared/url-params';
 import { startApp } from './controller';
 import { currentLabels } from './selectors';
@@ -19,6 +20,7 @@ export async function startFromLink(): Promise<void> {
     store.setLabelsText(DEFAULT_PRESET.labels.join('\n'));
     return startApp(readUrlChoices(location.search));
   }
+  const { decodeShare } = await import('../shared/share-link');
   const decoded = await decodeShare(payload);
   const preset = decoded.ok && decoded.setup.preset ? PRESETS.find((p) => p.id === decoded.setup.preset) : undefined;
   if (!decoded.ok || (decoded.setup.preset && !preset)) {
@@ -60,7 +62,8 @@ export function currentSetup(state: AppState): SharedSetup {
   };
 }
 
-/** A link to this page that restores the current setup; throws ShareLinkTooLongError when it would not fit. */
+/** A link to this page that restores the current setup; throws, with a message for the user, when it would not fit. */
 export async function shareLink(): Promise<string> {
+  const { encodeShare } = await import('../shared/share-link');
   return `${location.origin}${location.pathname}${await encodeShare(currentSetup(appStore.getState()))}`;
 }

@@ -1,5 +1,4 @@
 import { useId, useRef, useState } from 'react';
-import { ShareLinkTooLongError } from '../../shared/share-link';
 import { shareLink } from '../../store/share';
 import '../site.css';
 
@@ -17,8 +16,7 @@ export function SharePanel() {
     try {
       link = await shareLink();
     } catch (error) {
-      const message = error instanceof ShareLinkTooLongError ? error.message : `No link could be made: ${error}`;
-      return setOutcome({ error: message });
+      return setOutcome({ error: error instanceof Error ? error.message : `No link could be made: ${error}` });
     }
     // The clipboard may be refused (permissions, an insecure page): the field below always shows the link.
     const copied = await navigator.clipboard?.writeText(link).then(
