@@ -1,14 +1,12 @@
 import { StrictMode } from 'react';
 import { registerServiceWorker } from './client/service-worker';
 import { createRoot } from 'react-dom/client';
-import { startFromLink } from './store/share';
-import { appStore } from './store/store';
+import { startFromLink, untouchedSinceNow } from './store/share';
 import { App } from './ui/App/App';
 import './ui/styles.css';
 
-void startFromLink();
-// A reload for WASM threads happens only before the user has added images.
-registerServiceWorker(() => appStore.getState().images.length === 0);
+// The service worker may reload the page once for WASM threads, but only while that loses nothing the user did.
+void startFromLink().then(() => registerServiceWorker(untouchedSinceNow()));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

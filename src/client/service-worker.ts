@@ -1,7 +1,7 @@
 // Registers the service worker (src/sw/sw.ts) and, on hosts that send no isolation headers, reloads the page once
 // when the worker is ready, because only a page loaded through it gets the headers that turn WASM threads on.
 // A page that is already isolated (headers from the host) is never reloaded; neither is one the user has started
-// working in: it is offered a reload instead. A flag in sessionStorage makes sure it reloads at most once, even in
+// working in (images added, labels edited): it is offered a reload instead. A flag in sessionStorage makes sure it reloads at most once, even in
 // a browser where the headers do not take effect.
 
 export type IsolationState =

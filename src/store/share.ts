@@ -1,5 +1,6 @@
 // Share links in the app: the setup a link carries is applied at start (all or nothing: a damaged link starts the
 // app clean and says why), and the current setup becomes a link on request.
+import { reloadForThreads } from '../client/service-worker';
 import { DEFAULT_MODEL_ID } from '../model/catalogue';
 import { DEFAULT_PRESET, PRESETS, presetMatching } from '../model/presets';
 import { DEFAULT_HUB_HOST } from '../shared/hub-host';
@@ -66,4 +67,21 @@ export function currentSetup(state: AppState): SharedSetup {
 export async function shareLink(): Promise<string> {
   const { encodeShare } = await import('../shared/share-link');
   return `${location.origin}${location.pathname}${await encodeShare(currentSetup(appStore.getState()))}`;
+}
+
+/** Whether a reload now would lose nothing the user did since the app started: no images, labels and template as set. */
+export function untouchedSinceNow(): () => boolean {
+  const start = appStore.getState();
+  return () => {
+    const now = appStore.getState();
+    return now.images.length === 0 && now.labelsText === start.labelsText && now.template === start.template;
+  };
+}
+
+/** Reloads for WASM threads with the current setup in the link (as a share link), so labels and choices survive. */
+export async function reloadKeepingSetup(): Promise<void> {
+  // While a link's model host awaits the user's answer, the link itself still holds the setup.
+  const link = appStore.getState().proposedHost ? undefined : await shareLink().catch(() => undefined);
+  if (link) history.replaceState(null, '', link); // too long for a link: reload anyway
+  reloadForThreads();
 }

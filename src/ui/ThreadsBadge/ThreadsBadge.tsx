@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
 import '../site.css';
-import { isolationState, reloadForThreads, subscribeIsolation } from '../../client/service-worker';
+import { isolationState, subscribeIsolation } from '../../client/service-worker';
 import { wasmThreadCount } from '../../shared/settings';
-import { shareLink } from '../../store/share';
+import { reloadKeepingSetup } from '../../store/share';
 import { useAppStore } from '../../store/store';
 
 const WHY_ONE: Record<string, string> = {
@@ -10,13 +10,6 @@ const WHY_ONE: Record<string, string> = {
   installing: 'Setting up offline use; WASM threads turn on with the next load.',
   failed: 'This browser or host does not allow cross-origin isolation, so WASM runs on one thread.',
 };
-
-/** Reloads with the current setup in the link (as a share link), so labels and model choices survive. */
-async function reloadKeepingSetup(): Promise<void> {
-  const link = await shareLink().catch(() => undefined); // too long for a link: reload anyway
-  if (link) history.replaceState(null, '', link);
-  reloadForThreads();
-}
 
 /** How many threads the WASM backend has, and how to get more when the host sends no isolation headers. */
 export function ThreadsBadge() {
