@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { serviceWorkerPlugin } from './tools/build/service-worker-plugin.ts';
 
 // Cross-origin isolation lets ONNX Runtime's WASM backend use threads.
 const ISOLATION_HEADERS = {
@@ -9,7 +10,7 @@ const ISOLATION_HEADERS = {
 
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), serviceWorkerPlugin('src/sw/sw.ts')],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   server: { headers: ISOLATION_HEADERS },

@@ -1,14 +1,12 @@
 import { StrictMode } from 'react';
+import { registerServiceWorker } from './client/service-worker';
 import { createRoot } from 'react-dom/client';
-import { DEFAULT_PRESET } from './model/presets';
-import { readUrlChoices } from './shared/url-params';
-import { startApp } from './store/controller';
-import { appStore } from './store/store';
+import { startFromLink, untouchedSinceNow } from './store/share';
 import { App } from './ui/App/App';
 import './ui/styles.css';
 
-appStore.getState().setLabelsText(DEFAULT_PRESET.labels.join('\n'));
-startApp(readUrlChoices(location.search));
+// The service worker may reload the page once for WASM threads, but only while that loses nothing the user did.
+void startFromLink().then(() => registerServiceWorker(untouchedSinceNow()));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

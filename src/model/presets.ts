@@ -31,3 +31,8 @@ export const PRESETS: readonly Preset[] = [
 ];
 
 export const DEFAULT_PRESET = PRESETS[0]!;
+
+/** The preset whose labels are exactly these, in this order. */
+export function presetMatching(labels: readonly string[]): Preset | undefined {
+  return PRESETS.find((p) => p.labels.length === labels.length && p.labels.every((label, i) => label === labels[i]));
+}

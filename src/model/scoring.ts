@@ -16,6 +16,9 @@ export interface ScoringRule {
   logitBias: number;
 }
 
+/** Orders labels when the model's trained scale is unknown; its "probabilities" are never shown. */
+export const COSINE_ONLY: ScoringRule = { kind: 'softmax', logitScale: 1, logitBias: 0 };
+
 /**
  * Scores one image against label embeddings (both unnormalised, as the model outputs them).
  * `textEmbeds` is row-major [labels, dim].

@@ -18,3 +18,8 @@ export function backendFromUrl(search: string): BackendPreference {
 
 /** Cache Storage bucket for downloaded model files, keyed by their full URL (host, repo, revision, path). */
 export const MODEL_CACHE_NAME = 'clipscope-models-v1';
+
+/** WASM threads ONNX Runtime may use: one per core, but only in a cross-origin isolated page (else it has one). */
+export function wasmThreadCount(crossOriginIsolated: boolean, cores: number | undefined): number {
+  return crossOriginIsolated ? Math.max(1, cores || 1) : 1;
+}

@@ -2,6 +2,7 @@
 // creates both towers on it, and watches for a lost WebGPU device.
 import type * as Ort from 'onnxruntime-web';
 import type { Backend, BackendPreference } from '../shared/protocol';
+import { wasmThreadCount } from '../shared/settings';
 
 export type OrtModule = typeof Ort;
 const builds: Partial<Record<Backend, Promise<OrtModule>>> = {};
@@ -44,7 +45,7 @@ export async function chooseBackend(preference: BackendPreference): Promise<Back
 }
 
 export function wasmThreads(): number {
-  return self.crossOriginIsolated ? Math.max(1, navigator.hardwareConcurrency || 1) : 1;
+  return wasmThreadCount(self.crossOriginIsolated, navigator.hardwareConcurrency);
 }
 
 export async function createSessions(backend: Backend, text: Uint8Array, vision: Uint8Array): Promise<Sessions> {

@@ -8,6 +8,8 @@ import { ModelsPanel } from '../ModelsPanel/ModelsPanel';
 import { ModelStatus } from '../ModelStatus/ModelStatus';
 import { Notices } from '../Notices/Notices';
 import { Results } from '../Results/Results';
+import { SharePanel } from '../SharePanel/SharePanel';
+import { ThreadsBadge } from '../ThreadsBadge/ThreadsBadge';
 
 export function App() {
   return (
@@ -22,8 +24,10 @@ export function App() {
           <ModelPicker />
           <ModelStatus />
           <BackendBadge />
+          <ThreadsBadge />
         </div>
         <ModelsPanel />
+        <SharePanel />
       </header>
       <main className="layout">
         <LabelsPanel />

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { TEMPLATE_SLOT } from '../../model/labels';
-import { PRESETS } from '../../model/presets';
+import { PRESETS, presetMatching } from '../../model/presets';
 import { currentLabels, selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 
@@ -11,6 +11,7 @@ export function LabelsPanel() {
   const setLabelsText = useAppStore((s) => s.setLabelsText);
   const setTemplate = useAppStore((s) => s.setTemplate);
   const count = useAppStore((s) => currentLabels(s).length);
+  const presetId = useAppStore((s) => presetMatching(currentLabels(s))?.id ?? '');
   const pending = useAppStore((s) => selectLabelMatrix(s).pending);
   const ready = useAppStore((s) => s.modelState === 'ready');
 
@@ -47,7 +48,7 @@ export function LabelsPanel() {
         <p className="hint">No {TEMPLATE_SLOT} in the template: each label is added at its end.</p>
       )}
       <label htmlFor={`${id}-preset`}>Presets</label>
-      <select id={`${id}-preset`} value="" onChange={(e) => applyPreset(e.target.value)}>
+      <select id={`${id}-preset`} data-testid="preset" value={presetId} onChange={(e) => applyPreset(e.target.value)}>
         <option value="">Choose a label set…</option>
         {PRESETS.map((p) => (
           <option key={p.id} value={p.id}>

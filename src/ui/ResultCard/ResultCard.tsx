@@ -1,13 +1,10 @@
 import { memo, useMemo } from 'react';
-import { scoreImage, type ScoringRule } from '../../model/scoring';
+import { COSINE_ONLY, scoreImage } from '../../model/scoring';
 import type { ImageItem } from '../../store/images-slice';
 import { removeImage } from '../../store/controller';
 import { selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
-
-// Orders labels when the model's trained scale is unknown; its "probabilities" are never shown.
-const COSINE_ONLY: ScoringRule = { kind: 'softmax', logitScale: 1, logitBias: 0 };
 
 // Memoised: when one image finishes, the other cards keep their rendered charts.
 export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }) {

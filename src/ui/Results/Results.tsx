@@ -1,5 +1,6 @@
 import { clearImages } from '../../store/controller';
 import { useAppStore } from '../../store/store';
+import { ExportButtons } from '../ExportButtons/ExportButtons';
 import { ResultCard } from '../ResultCard/ResultCard';
 
 export function Results() {
@@ -35,6 +36,7 @@ export function Results() {
             Cosine similarity
           </label>
         </fieldset>
+        <ExportButtons />
         <button type="button" onClick={clearImages}>
           Clear all
         </button>

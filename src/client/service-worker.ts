@@ -1,0 +1,60 @@
+// Registers the service worker (src/sw/sw.ts) and, on hosts that send no isolation headers, reloads the page once
+// when the worker is ready, because only a page loaded through it gets the headers that turn WASM threads on.
+// A page that is already isolated (headers from the host) is never reloaded; neither is one the user has started
+// working in (images added, labels edited): it is offered a reload instead. A flag in sessionStorage makes sure it reloads at most once, even in
+// a browser where the headers do not take effect.
+
+export type IsolationState =
+  | 'isolated' // threads on
+  | 'unsupported' // no service worker here (plain http, private mode in some browsers, development server)
+  | 'installing' // the worker is caching the site; threads come with the next load
+  | 'reload-ready' // a reload would turn threads on
+  | 'failed'; // a reload did not help, or the worker could not be installed
+
+const RELOAD_FLAG = 'clipscope.isolationReload';
+let state: IsolationState = globalThis.crossOriginIsolated ? 'isolated' : 'unsupported';
+const listeners = new Set<() => void>();
+
+function setState(next: IsolationState): void {
+  state = next;
+  listeners.forEach((listener) => listener());
+}
+
+export const isolationState = (): IsolationState => state;
+export function subscribeIsolation(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function reloadedOnce(): boolean {
+  try {
+    if (crossOriginIsolated) sessionStorage.removeItem(RELOAD_FLAG);
+    return sessionStorage.getItem(RELOAD_FLAG) !== null;
+  } catch {
+    return true; // storage blocked: better one thread than a reload loop
+  }
+}
+
+export function reloadForThreads(): void {
+  try {
+    sessionStorage.setItem(RELOAD_FLAG, String(Date.now()));
+  } catch {
+    return setState('failed');
+  }
+  location.reload();
+}
+
+/** `mayReload` says whether reloading now would lose nothing the user did. */
+export function registerServiceWorker(mayReload: () => boolean): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  const alreadyReloaded = reloadedOnce();
+  const registering = navigator.serviceWorker.register('./sw.js', { scope: './' });
+  registering.catch(() => state !== 'isolated' && setState('failed'));
+  if (crossOriginIsolated) return;
+  setState(alreadyReloaded ? 'failed' : 'installing');
+  if (alreadyReloaded) return;
+  void navigator.serviceWorker.ready.then(() => {
+    if (mayReload()) reloadForThreads();
+    else setState('reload-ready');
+  });
+}

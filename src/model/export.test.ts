@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../tests/helpers/csv';
+import { csvText, resultsToCsv, resultsToJson, type ResultRow } from './export';
+
+const ROWS: ResultRow[] = [
+  { image: 'red-circle.png', label: 'red circle', probability: 0.875, similarity: 0.3125 },
+  { image: 'a, "b".png', label: 'two\nlines', probability: 1e-7, similarity: -0.0625 },
+  { image: '=cmd|calc.png', label: '+1 bonus', probability: undefined, similarity: 0.5 },
+];
+
+describe('CSV export', () => {
+  it('writes a header and one line per row, with numbers in full precision', () => {
+    const csv = resultsToCsv(ROWS.slice(0, 1));
+    expect(csv).toBe('image,label,probability,similarity\r\nred-circle.png,red circle,0.875,0.3125\r\n');
+  });
+
+  it('quotes commas, quotes and line breaks so every cell reads back intact', () => {
+    const cells = parseCsv(resultsToCsv(ROWS));
+    expect(cells[2]).toEqual(['a, "b".png', 'two\nlines', '1e-7', '-0.0625']);
+    expect(csvText('say "hi"')).toBe('"say ""hi"""');
+    expect(csvText(' padded ')).toBe('" padded "');
+  });
+
+  it.each(['=SUM(A1)', '+1', '-2', '@cmd', '\tTAB', '\rCR'])('guards %j against running as a formula', (value) => {
+    expect(csvText(value).replace(/^"|"$/g, '').startsWith(`'`)).toBe(true);
+  });
+
+  it('never guards numbers, and leaves unknown probabilities empty', () => {
+    expect(parseCsv(resultsToCsv(ROWS))[3]).toEqual([`'=cmd|calc.png`, `'+1 bonus`, '', '0.5']);
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(csvText('blue star')).toBe('blue star');
+    expect(csvText('étoile ✨')).toBe('étoile ✨');
+  });
+});
+
+describe('JSON export', () => {
+  it('holds the context and every row, with null for unknown probabilities', () => {
+    const json = JSON.parse(resultsToJson(ROWS, { model: 'm', template: 'a {}', scoring: 'softmax' }));
+    expect(json.model).toBe('m');
+    expect(json.template).toBe('a {}');
+    expect(json.results).toHaveLength(3);
+    expect(json.results[1]).toEqual({
+      image: 'a, "b".png',
+      label: 'two\nlines',
+      probability: 1e-7,
+      similarity: -0.0625,
+    });
+    expect(json.results[2].probability).toBeNull();
+  });
+});

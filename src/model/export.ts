@@ -1,0 +1,52 @@
+// Results as files: CSV (RFC 4180, opens in spreadsheets) and JSON. Pure, so every escaping rule is unit-tested.
+
+export interface ResultRow {
+  image: string;
+  label: string;
+  /** Undefined when the model's trained scale is unknown and only similarities mean anything. */
+  probability?: number;
+  similarity: number;
+}
+
+export interface ExportContext {
+  /** The model's id (a Hub repo id, or the bundled model's id). */
+  model: string;
+  template: string;
+  /** How probabilities were made: 'softmax', 'sigmoid', or 'none' (similarities only). */
+  scoring: string;
+}
+
+export const CSV_HEADER = ['image', 'label', 'probability', 'similarity'] as const;
+
+/**
+ * One CSV text cell. A cell that a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage
+ * return that hides one) gets a leading apostrophe, so an image named `=HYPERLINK(...)` stays text. Cells with a
+ * comma, quote or line break are quoted, with quotes doubled.
+ */
+export function csvText(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Numbers are written in full precision and are never guarded: a negative similarity is a number, not a formula. */
+const csvNumber = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '' : String(value));
+
+export function resultsToCsv(rows: readonly ResultRow[]): string {
+  const lines = [CSV_HEADER.join(',')];
+  for (const row of rows) {
+    lines.push(
+      [csvText(row.image), csvText(row.label), csvNumber(row.probability), csvNumber(row.similarity)].join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function resultsToJson(rows: readonly ResultRow[], context: ExportContext): string {
+  const results = rows.map((row) => ({
+    image: row.image,
+    label: row.label,
+    probability: row.probability ?? null,
+    similarity: row.similarity,
+  }));
+  return `${JSON.stringify({ ...context, results }, null, 2)}\n`;
+}

@@ -1,0 +1,87 @@
+// Share links in the app: the setup a link carries is applied at start (all or nothing: a damaged link starts the
+// app clean and says why), and the current setup becomes a link on request.
+import { reloadForThreads } from '../client/service-worker';
+import { DEFAULT_MODEL_ID } from '../model/catalogue';
+import { DEFAULT_PRESET, PRESETS, presetMatching } from '../model/presets';
+import { DEFAULT_HUB_HOST } from '../shared/hub-host';
+import { sharePayload } from '../shared/share-fragment';
+import type { SharedSetup } from '../shared/share-link';
+import { readUrlChoices } from '../shared/url-params';
+import { startApp } from './controller';
+import { currentLabels } from './selectors';
+import { appStore, type AppState } from './store';
+
+/** Starts the app with the setup from the page's link: `#share=` when present, else the `?model=`… parameters. */
+export async function startFromLink(): Promise<void> {
+  // A share link pasted into the address bar of an open Clipscope only changes the fragment: start over with it.
+  addEventListener('hashchange', () => sharePayload(location.hash) !== undefined && location.reload());
+  const store = appStore.getState();
+  const payload = sharePayload(location.hash);
+  if (payload === undefined) {
+    store.setLabelsText(DEFAULT_PRESET.labels.join('\n'));
+    return startApp(readUrlChoices(location.search));
+  }
+  const { decodeShare } = await import('../shared/share-link');
+  const decoded = await decodeShare(payload);
+  const preset = decoded.ok && decoded.setup.preset ? PRESETS.find((p) => p.id === decoded.setup.preset) : undefined;
+  if (!decoded.ok || (decoded.setup.preset && !preset)) {
+    store.setLabelsText(DEFAULT_PRESET.labels.join('\n'));
+    startApp(readUrlChoices(''));
+    store.addNotice(decoded.ok ? 'This share link names a label preset this version does not have.' : decoded.problem);
+    history.replaceState(null, '', location.pathname); // a reload starts clean too
+    return;
+  }
+  const { setup } = decoded;
+  store.setLabelsText((preset?.labels ?? setup.labels).join('\n'));
+  store.setTemplate(setup.template);
+  startApp(readUrlChoices(`?${choiceParams(setup)}`));
+}
+
+/** The link's model choices as URL parameters, so they are checked exactly like a hand-written `?model=` link. */
+function choiceParams(setup: SharedSetup): URLSearchParams {
+  const params = new URLSearchParams();
+  if (setup.model) params.set('model', setup.model);
+  if (setup.backend !== 'auto') params.set('backend', setup.backend);
+  if (setup.dtype) params.set('dtype', setup.dtype);
+  if (setup.hub) params.set('hub', setup.hub);
+  return params;
+}
+
+export function currentSetup(state: AppState): SharedSetup {
+  const labels = currentLabels(state);
+  const preset = presetMatching(labels);
+  // A folder from the user's disk cannot travel in a link; the receiver gets the default model.
+  const shareableModel = state.modelId !== DEFAULT_MODEL_ID && !state.modelId.startsWith('local:');
+  return {
+    labels: preset ? [] : labels,
+    preset: preset?.id,
+    template: state.template,
+    model: shareableModel ? state.modelId : undefined,
+    backend: state.backendPreference,
+    dtype: state.dtype,
+    hub: state.hubHost !== DEFAULT_HUB_HOST ? state.hubHost : undefined,
+  };
+}
+
+/** A link to this page that restores the current setup; throws, with a message for the user, when it would not fit. */
+export async function shareLink(): Promise<string> {
+  const { encodeShare } = await import('../shared/share-link');
+  return `${location.origin}${location.pathname}${await encodeShare(currentSetup(appStore.getState()))}`;
+}
+
+/** Whether a reload now would lose nothing the user did since the app started: no images, labels and template as set. */
+export function untouchedSinceNow(): () => boolean {
+  const start = appStore.getState();
+  return () => {
+    const now = appStore.getState();
+    return now.images.length === 0 && now.labelsText === start.labelsText && now.template === start.template;
+  };
+}
+
+/** Reloads for WASM threads with the current setup in the link (as a share link), so labels and choices survive. */
+export async function reloadKeepingSetup(): Promise<void> {
+  // While a link's model host awaits the user's answer, the link itself still holds the setup.
+  const link = appStore.getState().proposedHost ? undefined : await shareLink().catch(() => undefined);
+  if (link) history.replaceState(null, '', link); // too long for a link: reload anyway
+  reloadForThreads();
+}

@@ -1,0 +1,92 @@
+// Clipscope's service worker. Two jobs:
+// 1. Cross-origin isolation on hosts that cannot send headers (GitHub Pages and most static hosts): every response
+//    from the site itself gets COOP/COEP, so the page becomes `crossOriginIsolated` and ONNX Runtime's WASM backend
+//    can use threads. Cross-origin requests (model downloads from the Hub or a mirror) are not touched: they are
+//    CORS fetches, which `require-corp` allows, and handling them here would only add a copy of every byte.
+// 2. Offline: the app shell, ONNX Runtime's WASM build and the bundled Mini model are cached at install, so the site
+//    opens and classifies without a network. The cache name carries the build's content hash, so a new deploy
+//    installs into a fresh cache and deletes the old one once it takes over.
+// No imports: this file is emitted on its own as dist/sw.js (tools/build/service-worker-plugin.ts). The empty export
+// makes it a module for TypeScript, so `self` can be typed as the service worker scope.
+export {};
+
+interface ServiceWorkerManifest {
+  /** Content hash of the build. */
+  version: string;
+  /** Paths relative to the site root, cached at install. */
+  core: string[];
+  /** Paths cached the first time they are used (the WebGPU build of ONNX Runtime, about 27 MB). */
+  lazy: string[];
+}
+
+declare const self: ServiceWorkerGlobalScope;
+// Replaced with the real manifest when the site is built.
+declare const __CLIPSCOPE_SW_MANIFEST__: ServiceWorkerManifest;
+
+const MANIFEST = __CLIPSCOPE_SW_MANIFEST__;
+const CACHE_PREFIX = 'clipscope-shell-';
+const CACHE_NAME = `${CACHE_PREFIX}${MANIFEST.version}`;
+const ISOLATION_HEADERS: Record<string, string> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+const siteUrl = (path: string) => new URL(path, self.registration.scope).href;
+const lazyUrls = new Set(MANIFEST.lazy.map(siteUrl));
+
+// A new deploy takes over as soon as it is cached, not only once every tab is closed: pages are fetched network-first,
+// so an open tab already runs the new build's page, and its files should come from the new cache.
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE_NAME)
+      .then((cache) => cache.addAll(MANIFEST.core.map(siteUrl)))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE_NAME).map((n) => caches.delete(n))),
+      ),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
+  event.respondWith(request.mode === 'navigate' ? page(request) : file(event));
+});
+
+/** Pages come from the network when it answers, so a new deploy shows at once; from the cache when offline. */
+async function page(request: Request): Promise<Response> {
+  try {
+    return isolated(await fetch(request));
+  } catch (error) {
+    const cached = await caches.match(siteUrl('./'), { cacheName: CACHE_NAME });
+    if (!cached) throw error;
+    return isolated(cached);
+  }
+}
+
+/** Files of this build are cached and never change (hashed names, or versioned with the cache). */
+async function file(event: FetchEvent): Promise<Response> {
+  const { request } = event;
+  const cache = await caches.open(CACHE_NAME);
+  const cached = await cache.match(request);
+  if (cached) return isolated(cached);
+  const response = await fetch(request);
+  // Stored while the page reads its copy, not before: the page need not wait for a 27 MB file twice.
+  if (response.status === 200 && lazyUrls.has(request.url)) event.waitUntil(cache.put(request, response.clone()));
+  return isolated(response);
+}
+
+function isolated(response: Response): Response {
+  if (response.type === 'opaque' || response.type === 'opaqueredirect' || response.status === 0) return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
