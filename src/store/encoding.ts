@@ -2,7 +2,7 @@
 // model the controller loaded; the controller hands over the client and the "model ready" promise.
 import type { ClipClient } from '../client/clip-client';
 import { TEXT_BATCH_SIZE } from '../shared/settings';
-import { currentPrompts } from './selectors';
+import { wantedPrompts } from './explore-selectors';
 import { appStore } from './store';
 
 let client: ClipClient | undefined;
@@ -44,7 +44,7 @@ export async function scheduleLabels(): Promise<void> {
 async function encodeLabels(): Promise<void> {
   if (!(await ready)) return;
   const { textEmbeds, generation } = appStore.getState();
-  const missing = [...new Set(currentPrompts(appStore.getState()))].filter(
+  const missing = [...new Set(wantedPrompts(appStore.getState()))].filter(
     (p) => !textEmbeds.has(p) && !inFlightPrompts.has(p),
   );
   for (let start = 0; start < missing.length; start += TEXT_BATCH_SIZE) {

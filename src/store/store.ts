@@ -1,11 +1,12 @@
 import { createStore, useStore as useZustand } from 'zustand';
+import { createExploreSlice, type ExploreSlice } from './explore-slice';
 import { createImagesSlice, type ImagesSlice } from './images-slice';
 import { createLabelsSlice, type LabelsSlice } from './labels-slice';
 import { createModelSlice, type ModelSlice } from './model-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
-export type AppState = ModelSlice & LabelsSlice & ImagesSlice & ViewSlice & SettingsSlice;
+export type AppState = ModelSlice & LabelsSlice & ImagesSlice & ViewSlice & SettingsSlice & ExploreSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -14,6 +15,7 @@ export function createAppStore() {
     ...createImagesSlice(...a),
     ...createViewSlice(...a),
     ...createSettingsSlice(...a),
+    ...createExploreSlice(...a),
   }));
 }
 

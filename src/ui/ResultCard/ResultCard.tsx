@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { scoreImage, type ScoringRule } from '../../model/scoring';
 import type { ImageItem } from '../../store/images-slice';
 import { removeImage } from '../../store/controller';
@@ -14,6 +14,15 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
   const matrix = useAppStore(selectLabelMatrix);
   const rule = useAppStore((s) => s.scoringRule);
   const labelCount = useAppStore((s) => s.labelsText.trim().length);
+  const showSimilarTo = useAppStore((s) => s.showSimilarTo);
+  // A matrix cell chose this card: bring it into view and mark the label.
+  const focusLabel = useAppStore((s) => (s.focusTarget?.imageId === item.id ? s.focusTarget.label : undefined));
+  const cardRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (focusLabel === undefined) return;
+    cardRef.current?.scrollIntoView({ block: 'center' });
+    cardRef.current?.focus();
+  }, [focusLabel]);
   const scores = useMemo(
     () =>
       item.embeds && matrix.labels.length ? scoreImage(item.embeds, matrix.embeds, rule ?? COSINE_ONLY) : undefined,
@@ -21,7 +30,9 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
   );
   return (
     <li
-      className="result-card"
+      ref={cardRef}
+      tabIndex={-1}
+      className={`result-card${focusLabel !== undefined ? ' focused' : ''}`}
       data-testid="result-card"
       data-image-name={item.name}
       data-state={item.state}
@@ -37,6 +48,16 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
         <span className="image-name" title={item.name}>
           {item.name}
         </span>
+        {item.embeds && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => showSimilarTo(item.id)}
+            aria-label={`More like ${item.name}`}
+          >
+            More like this
+          </button>
+        )}
         <button
           type="button"
           className="remove"
@@ -53,7 +74,7 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
       )}
       {(item.state === 'queued' || item.state === 'encoding') && <p className="hint">Classifying…</p>}
       {item.state === 'done' && !scores && labelCount === 0 && <p className="hint">Add labels to see scores.</p>}
-      {scores && <BarChart labels={matrix.labels} scores={scores} rule={rule} />}
+      {scores && <BarChart labels={matrix.labels} scores={scores} rule={rule} focusLabel={focusLabel} />}
     </li>
   );
 });
