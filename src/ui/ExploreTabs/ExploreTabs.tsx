@@ -3,11 +3,13 @@ import './explore.css';
 import type { ExploreTab } from '../../store/explore-slice';
 import { useAppStore } from '../../store/store';
 import { Results } from '../Results/Results';
+import { Matrix } from '../Matrix/Matrix';
 import { Search } from '../Search/Search';
 
 const TABS: { id: ExploreTab; name: string; view: () => ReactNode }[] = [
   { id: 'classify', name: 'Classify', view: () => <Results /> },
   { id: 'search', name: 'Search', view: () => <Search /> },
+  { id: 'matrix', name: 'Matrix', view: () => <Matrix /> },
 ];
 
 /** The classify view and the explore views, as WAI-ARIA tabs (arrow keys move between tabs). */
