@@ -109,3 +109,17 @@ export function requeueImages(): void {
 
 export const removeImage = (id: string) => appStore.getState().removeImage(id);
 export const clearImages = () => appStore.getState().clearImages();
+
+/**
+ * Encodes one camera frame with the loaded model (the bitmap is transferred and closed); undefined when no model
+ * is ready or another model was loaded meanwhile (its embedding would not match the labels).
+ */
+export async function encodeCameraFrame(frame: ImageBitmap): Promise<Float32Array | undefined> {
+  const { generation } = appStore.getState();
+  if (!client || appStore.getState().modelState !== 'ready' || !(await ready)) {
+    frame.close();
+    return undefined;
+  }
+  const embeds = await client.encodeFrame(frame);
+  return appStore.getState().generation === generation ? embeds : undefined;
+}

@@ -1,4 +1,5 @@
 import { createStore, useStore as useZustand } from 'zustand';
+import { createCameraSlice, type CameraSlice } from './camera-slice';
 import { createExploreSlice, type ExploreSlice } from './explore-slice';
 import { createImagesSlice, type ImagesSlice } from './images-slice';
 import { createLabelsSlice, type LabelsSlice } from './labels-slice';
@@ -6,7 +7,7 @@ import { createModelSlice, type ModelSlice } from './model-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
-export type AppState = ModelSlice & LabelsSlice & ImagesSlice & ViewSlice & SettingsSlice & ExploreSlice;
+export type AppState = ModelSlice & LabelsSlice & ImagesSlice & ViewSlice & SettingsSlice & ExploreSlice & CameraSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -16,6 +17,7 @@ export function createAppStore() {
     ...createViewSlice(...a),
     ...createSettingsSlice(...a),
     ...createExploreSlice(...a),
+    ...createCameraSlice(...a),
   }));
 }
 

@@ -3,6 +3,7 @@ import './explore.css';
 import type { ExploreTab } from '../../store/explore-slice';
 import { useAppStore } from '../../store/store';
 import { Results } from '../Results/Results';
+import { Camera } from '../Camera/Camera';
 import { Ensemble } from '../Ensemble/Ensemble';
 import { Matrix } from '../Matrix/Matrix';
 import { Search } from '../Search/Search';
@@ -12,6 +13,7 @@ const TABS: { id: ExploreTab; name: string; view: () => ReactNode }[] = [
   { id: 'search', name: 'Search', view: () => <Search /> },
   { id: 'matrix', name: 'Matrix', view: () => <Matrix /> },
   { id: 'ensemble', name: 'Prompt ensembles', view: () => <Ensemble /> },
+  { id: 'camera', name: 'Camera', view: () => <Camera /> },
 ];
 
 /** The classify view and the explore views, as WAI-ARIA tabs (arrow keys move between tabs). */
