@@ -53,6 +53,13 @@ export class ClipClient {
     return this.fallbackNotice ? { ...model, notice: this.fallbackNotice } : model;
   }
 
+  /** Ends the worker for good (a comparison model no longer needed); pending requests fail. */
+  dispose(): void {
+    this.worker.terminate();
+    this.pending.forEach((p) => p.reject(new Error('The model was closed.')));
+    this.pending.clear();
+  }
+
   /** Stops the model download under way, if any; its load fails with a "cancelled" error. */
   cancelLoad(): void {
     if (this.lastLoad && this.pending.has(this.lastLoad.id))

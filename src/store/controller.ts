@@ -132,7 +132,7 @@ export function loadModel(): Promise<boolean> {
   return ready;
 }
 
-function scoringRule(model: CatalogueModel, loaded: LoadedModel): ScoringRule | undefined {
+export function scoringRule(model: CatalogueModel, loaded: LoadedModel): ScoringRule | undefined {
   const logitScale = loaded.logitScale ?? model.logitScale;
   const logitBias = loaded.logitBias ?? model.logitBias;
   if (logitScale === undefined || (model.scoring === 'sigmoid' && logitBias === undefined)) return undefined;

@@ -6,7 +6,7 @@ import { ENSEMBLE_TEMPLATES } from '../model/prompt-templates';
 import { rankByCosine } from '../model/ranking';
 import { MAX_LABEL_CHARS } from '../shared/settings';
 import type { ImageItem } from './images-slice';
-import { currentLabels, currentPrompts, type LabelMatrix } from './selectors';
+import { buildLabelMatrix, currentLabels, currentPrompts, type LabelMatrix } from './selectors';
 import type { AppState } from './store';
 
 /** The search text as it is encoded: whitespace folded, as long as a label may be. */
@@ -65,17 +65,8 @@ export function searchRanking(state: SearchInputs): SearchRanking {
 
 /** The labels whose every ensemble prompt is encoded, each with the renormalised mean of its prompts' embeddings. */
 export function ensembleLabelMatrix(state: Pick<AppState, 'labelsText' | 'textEmbeds'>): LabelMatrix {
-  const labels: string[] = [];
-  const rows: Float32Array[] = [];
-  const all = currentLabels(state);
-  for (const label of all) {
+  return buildLabelMatrix(currentLabels(state), (label) => {
     const embeds = ensemblePrompts(label).map((p) => state.textEmbeds.get(p));
-    if (embeds.some((e) => !e)) continue;
-    labels.push(label);
-    rows.push(ensembleEmbedding(embeds as Float32Array[])!);
-  }
-  const dim = rows[0]?.length ?? 0;
-  const embeds = new Float32Array(rows.length * dim);
-  rows.forEach((row, i) => embeds.set(row, i * dim));
-  return { labels, embeds, pending: all.length - labels.length };
+    return embeds.every((e) => e) ? ensembleEmbedding(embeds as Float32Array[]) : undefined;
+  });
 }

@@ -1,5 +1,6 @@
 import { createStore, useStore as useZustand } from 'zustand';
 import { createCameraSlice, type CameraSlice } from './camera-slice';
+import { createCompareSlice, type CompareSlice } from './compare-slice';
 import { createExploreSlice, type ExploreSlice } from './explore-slice';
 import { createImagesSlice, type ImagesSlice } from './images-slice';
 import { createLabelsSlice, type LabelsSlice } from './labels-slice';
@@ -7,7 +8,14 @@ import { createModelSlice, type ModelSlice } from './model-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
-export type AppState = ModelSlice & LabelsSlice & ImagesSlice & ViewSlice & SettingsSlice & ExploreSlice & CameraSlice;
+export type AppState = ModelSlice &
+  LabelsSlice &
+  ImagesSlice &
+  ViewSlice &
+  SettingsSlice &
+  ExploreSlice &
+  CameraSlice &
+  CompareSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -18,6 +26,7 @@ export function createAppStore() {
     ...createSettingsSlice(...a),
     ...createExploreSlice(...a),
     ...createCameraSlice(...a),
+    ...createCompareSlice(...a),
   }));
 }
 

@@ -4,6 +4,7 @@ import type { ExploreTab } from '../../store/explore-slice';
 import { useAppStore } from '../../store/store';
 import { Results } from '../Results/Results';
 import { Camera } from '../Camera/Camera';
+import { Compare } from '../Compare/Compare';
 import { Ensemble } from '../Ensemble/Ensemble';
 import { Matrix } from '../Matrix/Matrix';
 import { Search } from '../Search/Search';
@@ -14,6 +15,7 @@ const TABS: { id: ExploreTab; name: string; view: () => ReactNode }[] = [
   { id: 'matrix', name: 'Matrix', view: () => <Matrix /> },
   { id: 'ensemble', name: 'Prompt ensembles', view: () => <Ensemble /> },
   { id: 'camera', name: 'Camera', view: () => <Camera /> },
+  { id: 'compare', name: 'Compare models', view: () => <Compare /> },
 ];
 
 /** The classify view and the explore views, as WAI-ARIA tabs (arrow keys move between tabs). */
