@@ -16,8 +16,8 @@ export function Search() {
     [searchQuery, similarToId, images, textEmbeds],
   );
   const similar = images.find((i) => i.id === similarToId);
-  const best = ranking.results[0]?.score ?? 1;
-  const worst = ranking.results.at(-1)?.score ?? 0;
+  // Bars are proportional to the best cosine (negative ones are empty), so similar scores look similar.
+  const best = Math.max(ranking.results[0]?.score ?? 0, 1e-6);
 
   return (
     <section className="search" aria-label="Search images">
@@ -62,10 +62,7 @@ export function Search() {
               {image.name}
             </span>
             <span className="bar-track" aria-hidden="true">
-              <span
-                className="bar-fill"
-                style={{ width: `${(best > worst ? (score - worst) / (best - worst) : 1) * 100}%` }}
-              />
+              <span className="bar-fill" style={{ width: `${(Math.max(0, score) / best) * 100}%` }} />
             </span>
             <span className="bar-value">{score.toFixed(3)}</span>
             <button
