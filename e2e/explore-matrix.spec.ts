@@ -59,6 +59,11 @@ test('sorting by a label column or an image row reorders the matrix', async ({ p
   const column = await rowNames(page, 'yellow triangle');
   const values = await Promise.all(column.map((name) => value(page, name, 'yellow triangle')));
   expect(values).toEqual([...values].sort((a, b) => b - a));
+  // The sort names its label, so a label added above it leaves the order alone.
+  await setLabels(page, ['a shape', ...MINI_PAIRS]);
+  await expect(page.getByTestId('matrix-cell')).toHaveCount(SHAPE_FIXTURES.length * (MINI_PAIRS.length + 1));
+  expect((await rowNames(page, 'blue star'))[0]).toBe('yellow-triangle.png');
+  await expect(page.getByRole('columnheader', { name: 'yellow triangle' })).toHaveAttribute('aria-sort', 'descending');
   await page.getByTestId('matrix').getByRole('button', { name: 'blue-star.png' }).click();
   const firstLabel = page.locator('[data-testid="matrix-cell"][data-image-name="blue-star.png"]').first();
   await expect(firstLabel).toHaveAttribute('data-label', 'blue star');

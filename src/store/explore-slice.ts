@@ -1,5 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { MatrixSort } from '../model/matrix';
+
+/** What the matrix is sorted by, named (not by index) so it survives label edits and new images. */
+export type MatrixSortKey = { by: 'none' } | { by: 'label'; label: string } | { by: 'image'; imageId: string };
 
 export type ExploreTab = 'classify' | 'search' | 'matrix' | 'ensemble' | 'camera' | 'compare';
 
@@ -16,13 +18,13 @@ export interface ExploreSlice {
   /** An image to rank the others by ("more like this"); it replaces the text query while set. */
   similarToId?: string;
   matrixMode: 'similarity' | 'probability';
-  matrixSort: MatrixSort;
+  matrixSort: MatrixSortKey;
   focusTarget?: FocusTarget;
   setExploreTab: (tab: ExploreTab) => void;
   setSearchQuery: (query: string) => void;
   showSimilarTo: (imageId: string | undefined) => void;
   setMatrixMode: (mode: 'similarity' | 'probability') => void;
-  setMatrixSort: (sort: MatrixSort) => void;
+  setMatrixSort: (sort: MatrixSortKey) => void;
   focusCell: (target: FocusTarget | undefined) => void;
 }
 
@@ -31,7 +33,8 @@ export const createExploreSlice: StateCreator<ExploreSlice> = (set) => ({
   searchQuery: '',
   matrixMode: 'similarity',
   matrixSort: { by: 'none' },
-  setExploreTab: (exploreTab) => set({ exploreTab }),
+  // Choosing a tab ends the mark a matrix cell put on a card.
+  setExploreTab: (exploreTab) => set({ exploreTab, focusTarget: undefined }),
   setSearchQuery: (searchQuery) => set({ searchQuery, similarToId: undefined }),
   showSimilarTo: (similarToId) => set({ similarToId, exploreTab: 'search' }),
   setMatrixMode: (matrixMode) => set({ matrixMode }),

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { matrixOrder, scoreMatrix } from '../../model/matrix';
+import { matrixOrder, scoreMatrix, type MatrixSort } from '../../model/matrix';
 import type { ScoringRule } from '../../model/scoring';
 import { selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
@@ -16,7 +16,7 @@ export function Matrix() {
   const rule = useAppStore((s) => s.scoringRule);
   const chosenMode = useAppStore((s) => s.matrixMode);
   const setMode = useAppStore((s) => s.setMatrixMode);
-  const sort = useAppStore((s) => s.matrixSort);
+  const sortKey = useAppStore((s) => s.matrixSort);
   const setSort = useAppStore((s) => s.setMatrixSort);
   const mode = rule ? chosenMode : 'similarity';
   const images = useMemo(() => allImages.filter((i) => i.embeds), [allImages]);
@@ -30,6 +30,17 @@ export function Matrix() {
     [images, labelMatrix, rule],
   );
   const values = mode === 'probability' ? scores.probabilities : scores.similarities;
+  const sort = useMemo((): MatrixSort => {
+    if (sortKey.by === 'label') {
+      const column = labelMatrix.labels.indexOf(sortKey.label);
+      return column < 0 ? { by: 'none' } : { by: 'label', column };
+    }
+    if (sortKey.by === 'image') {
+      const row = images.findIndex((i) => i.id === sortKey.imageId);
+      return row < 0 ? { by: 'none' } : { by: 'image', row };
+    }
+    return { by: 'none' };
+  }, [sortKey, labelMatrix, images]);
   const order = useMemo(() => matrixOrder(values, scores.rows, scores.columns, sort), [values, scores, sort]);
   const empty = images.length === 0 || labelMatrix.labels.length === 0;
 

@@ -82,7 +82,7 @@ export function MatrixGrid({ images, labels, values, mode, order, sort }: Props)
                 <button
                   type="button"
                   title={`Sort the images by "${labels[c]}"`}
-                  onClick={() => setSort({ by: 'label', column: c })}
+                  onClick={() => setSort({ by: 'label', label: labels[c]! })}
                 >
                   {labels[c]}
                 </button>
@@ -101,7 +101,7 @@ export function MatrixGrid({ images, labels, values, mode, order, sort }: Props)
                 <button
                   type="button"
                   title={`Sort the labels by ${images[r]!.name}`}
-                  onClick={() => setSort({ by: 'image', row: r })}
+                  onClick={() => setSort({ by: 'image', imageId: images[r]!.id })}
                 >
                   {images[r]!.thumbnailUrl && <img src={images[r]!.thumbnailUrl} alt="" />}
                   <span>{images[r]!.name}</span>
