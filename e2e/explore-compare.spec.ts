@@ -18,7 +18,7 @@ test('a second model (Mini int8, in its own worker) runs beside the main one (Mi
   await openApp(page, '?backend=wasm');
   await classifyShapeFixtures(page);
   await page.getByRole('tab', { name: 'Compare models' }).click();
-  await page.getByLabel('Weights').last().selectOption('q8');
+  await page.getByLabel('Its weights').selectOption('q8');
   const workers = page.waitForEvent('worker');
   await page.getByTestId('compare-start').click();
   await workers; // a second model worker

@@ -65,7 +65,8 @@ export function Camera() {
             </select>
           </label>
         )}
-        <span aria-live="polite">
+        {/* Not a live region: it changes many times a second, which would flood a screen reader. */}
+        <span>
           <span data-testid="fps" data-fps={fps.toFixed(2)}>
             {state === 'paused' ? 'paused' : `${fps.toFixed(1)} fps`}
           </span>

@@ -87,7 +87,7 @@ export function Compare() {
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-dtype`}>Weights</label>
+        <label htmlFor={`${id}-dtype`}>Its weights</label>
         <select
           id={`${id}-dtype`}
           value={s.compareDtype ?? 'auto'}
