@@ -29,3 +29,6 @@ export function scoreImage(imageEmbed: Float32Array, textEmbeds: Float32Array, r
       : similarities.map((cos) => 1 / (1 + Math.exp(-(rule.logitScale * cos + rule.logitBias))));
   return { similarities, probabilities };
 }
+
+/** Orders labels when a model's trained scale is unknown; its "probabilities" are never shown then, only cosines. */
+export const COSINE_ONLY: ScoringRule = { kind: 'softmax', logitScale: 1, logitBias: 0 };

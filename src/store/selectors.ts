@@ -1,3 +1,4 @@
+import { COSINE_ONLY, scoreImage, type LabelScores, type ScoringRule } from '../model/scoring';
 import { expandTemplate, parseLabels } from '../model/labels';
 import { MAX_LABEL_CHARS, MAX_LABELS } from '../shared/settings';
 import type { AppState } from './store';
@@ -49,4 +50,13 @@ export function buildLabelMatrix(
   const embeds = new Float32Array(rows.length * dim);
   rows.forEach((row, i) => embeds.set(row, i * dim));
   return { labels, embeds, pending: all.length - labels.length };
+}
+
+/** One image embedding scored against a label matrix with the model's rule; undefined while either is missing. */
+export function scoreLabels(
+  embeds: Float32Array | undefined,
+  matrix: LabelMatrix,
+  rule: ScoringRule | undefined,
+): LabelScores | undefined {
+  return embeds && matrix.labels.length ? scoreImage(embeds, matrix.embeds, rule ?? COSINE_ONLY) : undefined;
 }

@@ -1,12 +1,8 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
-import { scoreImage, type ScoringRule } from '../../model/scoring';
 import { pauseCamera, startCamera, stopCamera, switchCamera } from '../../store/camera-controller';
-import { selectLabelMatrix } from '../../store/selectors';
+import { scoreLabels, selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
-
-// Orders labels when the model's trained scale is unknown; only cosines are shown then.
-const COSINE_ONLY: ScoringRule = { kind: 'softmax', logitScale: 1, logitBias: 0 };
 
 /** Live camera mode: frames classified one at a time against the current labels, the chart updating in place. */
 export function Camera() {
@@ -21,10 +17,7 @@ export function Camera() {
   const frames = useAppStore((s) => s.cameraFrames);
   const matrix = useAppStore(selectLabelMatrix);
   const rule = useAppStore((s) => s.scoringRule);
-  const scores = useMemo(
-    () => (embeds && matrix.labels.length ? scoreImage(embeds, matrix.embeds, rule ?? COSINE_ONLY) : undefined),
-    [embeds, matrix, rule],
-  );
+  const scores = useMemo(() => scoreLabels(embeds, matrix, rule), [embeds, matrix, rule]);
   // Leaving the tab releases the camera.
   useEffect(() => stopCamera, []);
   const on = state === 'live' || state === 'paused' || state === 'starting';

@@ -1,17 +1,15 @@
 import { memo, useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CATALOGUE, findModel, type Dtype } from '../../model/catalogue';
-import { scoreImage, type LabelScores, type ScoringRule } from '../../model/scoring';
+import type { LabelScores, ScoringRule } from '../../model/scoring';
 import { argmaxRows } from '../../model/similarity';
 import { startComparison, stopComparison } from '../../store/compare-controller';
 import { compareLabelMatrix } from '../../store/compare-selectors';
 import type { ImageItem } from '../../store/images-slice';
-import { selectLabelMatrix, type LabelMatrix } from '../../store/selectors';
+import { scoreLabels, selectLabelMatrix, type LabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
 
-// Orders labels when a model's trained scale is unknown; only cosines are shown then.
-const COSINE_ONLY: ScoringRule = { kind: 'softmax', logitScale: 1, logitBias: 0 };
 const DTYPES: Dtype[] = ['fp32', 'fp16', 'q8'];
 
 interface Side {
@@ -21,7 +19,7 @@ interface Side {
 }
 
 const score = (embeds: Float32Array | undefined, side: Side): LabelScores | undefined =>
-  embeds && side.matrix.labels.length ? scoreImage(embeds, side.matrix.embeds, side.rule ?? COSINE_ONLY) : undefined;
+  scoreLabels(embeds, side.matrix, side.rule);
 
 const top = (side: Side, scores: LabelScores | undefined) =>
   scores && side.matrix.labels[argmaxRows(scores.probabilities, scores.probabilities.length)[0]!];

@@ -1,18 +1,15 @@
 import { memo, useMemo } from 'react';
 import { argmaxRows } from '../../model/similarity';
 import { ENSEMBLE_TEMPLATES } from '../../model/prompt-templates';
-import { scoreImage, type LabelScores, type ScoringRule } from '../../model/scoring';
+import type { LabelScores, ScoringRule } from '../../model/scoring';
 import { ensembleLabelMatrix } from '../../store/explore-selectors';
 import type { ImageItem } from '../../store/images-slice';
-import { selectLabelMatrix, type LabelMatrix } from '../../store/selectors';
+import { scoreLabels, selectLabelMatrix, type LabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
 
-// Orders labels when the model's trained scale is unknown; only cosines are shown then.
-const COSINE_ONLY: ScoringRule = { kind: 'softmax', logitScale: 1, logitBias: 0 };
-
 const score = (item: ImageItem, matrix: LabelMatrix, rule: ScoringRule | undefined) =>
-  item.embeds && matrix.labels.length ? scoreImage(item.embeds, matrix.embeds, rule ?? COSINE_ONLY) : undefined;
+  scoreLabels(item.embeds, matrix, rule);
 
 const topLabel = (matrix: LabelMatrix, scores: LabelScores | undefined) =>
   scores ? matrix.labels[argmaxRows(scores.probabilities, scores.probabilities.length)[0]!] : undefined;

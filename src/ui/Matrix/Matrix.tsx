@@ -1,13 +1,10 @@
 import { useMemo } from 'react';
 import { matrixOrder, scoreMatrix, type MatrixSort } from '../../model/matrix';
-import type { ScoringRule } from '../../model/scoring';
+import { COSINE_ONLY } from '../../model/scoring';
 import { selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { MatrixExplainer } from './MatrixExplainer';
 import { MatrixGrid } from './MatrixGrid';
-
-// Orders cells when the model's trained scale is unknown; only cosines are shown then.
-const COSINE_ONLY: ScoringRule = { kind: 'softmax', logitScale: 1, logitBias: 0 };
 
 /** The contrastive matrix: every encoded image against every label, as a sortable, keyboard-operable heatmap. */
 export function Matrix() {

@@ -1,13 +1,9 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { scoreImage, type ScoringRule } from '../../model/scoring';
 import type { ImageItem } from '../../store/images-slice';
 import { removeImage } from '../../store/controller';
-import { selectLabelMatrix } from '../../store/selectors';
+import { scoreLabels, selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
-
-// Orders labels when the model's trained scale is unknown; its "probabilities" are never shown.
-const COSINE_ONLY: ScoringRule = { kind: 'softmax', logitScale: 1, logitBias: 0 };
 
 // Memoised: when one image finishes, the other cards keep their rendered charts.
 export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }) {
@@ -23,11 +19,7 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
     cardRef.current?.scrollIntoView({ block: 'center' });
     cardRef.current?.focus();
   }, [focusLabel]);
-  const scores = useMemo(
-    () =>
-      item.embeds && matrix.labels.length ? scoreImage(item.embeds, matrix.embeds, rule ?? COSINE_ONLY) : undefined,
-    [item.embeds, matrix, rule],
-  );
+  const scores = useMemo(() => scoreLabels(item.embeds, matrix, rule), [item.embeds, matrix, rule]);
   return (
     <li
       ref={cardRef}
