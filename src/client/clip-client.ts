@@ -53,6 +53,13 @@ export class ClipClient {
     return this.fallbackNotice ? { ...model, notice: this.fallbackNotice } : model;
   }
 
+  /** Ends the worker for good (a comparison model no longer needed); pending requests fail. */
+  dispose(): void {
+    this.worker.terminate();
+    this.pending.forEach((p) => p.reject(new Error('The model was closed.')));
+    this.pending.clear();
+  }
+
   /** Stops the model download under way, if any; its load fails with a "cancelled" error. */
   cancelLoad(): void {
     if (this.lastLoad && this.pending.has(this.lastLoad.id))
@@ -72,12 +79,22 @@ export class ClipClient {
     return { embeds: reply.embeds, thumbnail: reply.thumbnail, width: reply.width, height: reply.height };
   }
 
-  private request(message: DistributiveOmit<WorkerRequest, 'id'>, onProgress?: Progress): Promise<RequestReply> {
+  /** Encodes one camera frame; the bitmap is transferred to the worker (and closed there). */
+  async encodeFrame(frame: ImageBitmap): Promise<Float32Array> {
+    const reply = await this.request({ type: 'encodeFrame', frame }, undefined, [frame]);
+    return (reply as Extract<RequestReply, { type: 'frameEmbeds' }>).embeds;
+  }
+
+  private request(
+    message: DistributiveOmit<WorkerRequest, 'id'>,
+    onProgress?: Progress,
+    transfer: Transferable[] = [],
+  ): Promise<RequestReply> {
     const full = { ...message, id: this.nextId++ } as WorkerRequest;
     if (full.type === 'load') this.lastLoad = full;
     return new Promise<RequestReply>((resolve, reject) => {
       this.pending.set(full.id, { message: full, resolve, reject, onProgress });
-      this.worker.postMessage(full);
+      this.worker.postMessage(full, transfer);
     });
   }
 
@@ -108,6 +125,12 @@ export class ClipClient {
   /** Replaces the worker, loads the model again on `backend`, and re-sends pending requests in their order. */
   private restart(backend: BackendPreference, reason: string): void {
     this.worker.terminate();
+    // A camera frame went to the old worker with its bitmap: it cannot be sent again (the camera sends a new one).
+    for (const [id, p] of this.pending) {
+      if (p.message.type !== 'encodeFrame') continue;
+      this.pending.delete(id);
+      p.reject(new Error('The camera frame was dropped while the model restarted.'));
+    }
     const waiting = [...this.pending.values()];
     if (++this.restarts > MAX_RESTARTS || !this.lastLoad) {
       this.pending.clear();

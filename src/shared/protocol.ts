@@ -30,7 +30,9 @@ export type WorkerRequest =
   /** Stops the download of load request `id`. */
   | { type: 'cancel'; id: number }
   | { type: 'encodeTexts'; id: number; prompts: string[] }
-  | { type: 'encodeImage'; id: number; file: Blob; name: string };
+  | { type: 'encodeImage'; id: number; file: Blob; name: string }
+  /** One live camera frame, transferred; answered ahead of queued images, with no thumbnail. */
+  | { type: 'encodeFrame'; id: number; frame: ImageBitmap };
 
 export interface LoadedModel {
   backend: Backend;
@@ -51,10 +53,14 @@ export type WorkerReply =
   | { type: 'loaded'; id: number; model: LoadedModel }
   | { type: 'textEmbeds'; id: number; embeds: Float32Array; count: number }
   | { type: 'imageEmbeds'; id: number; embeds: Float32Array; thumbnail: Blob; width: number; height: number }
+  | { type: 'frameEmbeds'; id: number; embeds: Float32Array }
   | { type: 'error'; id: number; message: string }
   /** WebGPU failed (at start, while running, or the device was lost): the worker's ONNX Runtime may be unusable,
    * so the client replaces the worker with a WASM one and re-sends pending work. `id` 0: no request caused it. */
   | { type: 'webgpuFailed'; id: number; reason: string };
 
 /** Replies that settle one request. */
-export type RequestReply = Extract<WorkerReply, { type: 'loaded' | 'textEmbeds' | 'imageEmbeds' | 'error' }>;
+export type RequestReply = Extract<
+  WorkerReply,
+  { type: 'loaded' | 'textEmbeds' | 'imageEmbeds' | 'frameEmbeds' | 'error' }
+>;

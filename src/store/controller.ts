@@ -7,6 +7,7 @@ import type { ScoringRule } from '../model/scoring';
 import type { LoadedModel } from '../shared/protocol';
 import { repoUrl } from '../shared/hub-host';
 import type { UrlChoices } from '../shared/url-params';
+import { promptInputsChanged } from './explore-selectors';
 import { requeueImages, scheduleLabels, setEncoderModel } from './encoding';
 import { appStore } from './store';
 
@@ -30,7 +31,7 @@ export function startApp(choices: UrlChoices): void {
   client = new ClipClient();
   client.onBackendChanged = (b, notice) => appStore.getState().setBackend(b, notice);
   appStore.subscribe((state, previous) => {
-    if (state.labelsText !== previous.labelsText || state.template !== previous.template) void scheduleLabels();
+    if (promptInputsChanged(state, previous)) void scheduleLabels();
   });
   void loadModel();
 }
@@ -135,7 +136,7 @@ export function loadModel(): Promise<boolean> {
   return ready;
 }
 
-function scoringRule(model: CatalogueModel, loaded: LoadedModel): ScoringRule | undefined {
+export function scoringRule(model: CatalogueModel, loaded: LoadedModel): ScoringRule | undefined {
   const logitScale = loaded.logitScale ?? model.logitScale;
   const logitBias = loaded.logitBias ?? model.logitBias;
   if (logitScale === undefined || (model.scoring === 'sigmoid' && logitBias === undefined)) return undefined;

@@ -2,7 +2,7 @@
 // model the controller loaded; the controller hands over the client and the "model ready" promise.
 import type { ClipClient } from '../client/clip-client';
 import { TEXT_BATCH_SIZE } from '../shared/settings';
-import { currentPrompts } from './selectors';
+import { wantedPrompts } from './explore-selectors';
 import { appStore } from './store';
 
 let client: ClipClient | undefined;
@@ -44,7 +44,7 @@ export async function scheduleLabels(): Promise<void> {
 async function encodeLabels(): Promise<void> {
   if (!(await ready)) return;
   const { textEmbeds, generation } = appStore.getState();
-  const missing = [...new Set(currentPrompts(appStore.getState()))].filter(
+  const missing = [...new Set(wantedPrompts(appStore.getState()))].filter(
     (p) => !textEmbeds.has(p) && !inFlightPrompts.has(p),
   );
   for (let start = 0; start < missing.length; start += TEXT_BATCH_SIZE) {
@@ -109,3 +109,17 @@ export function requeueImages(): void {
 
 export const removeImage = (id: string) => appStore.getState().removeImage(id);
 export const clearImages = () => appStore.getState().clearImages();
+
+/**
+ * Encodes one camera frame with the loaded model (the bitmap is transferred and closed); undefined when no model
+ * is ready or another model was loaded meanwhile (its embedding would not match the labels).
+ */
+export async function encodeCameraFrame(frame: ImageBitmap): Promise<Float32Array | undefined> {
+  const { generation } = appStore.getState();
+  if (!client || appStore.getState().modelState !== 'ready' || !(await ready)) {
+    frame.close();
+    return undefined;
+  }
+  const embeds = await client.encodeFrame(frame);
+  return appStore.getState().generation === generation ? embeds : undefined;
+}

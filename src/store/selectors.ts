@@ -1,3 +1,4 @@
+import { COSINE_ONLY, scoreImage, type LabelScores, type ScoringRule } from '../model/scoring';
 import { expandTemplate, parseLabels } from '../model/labels';
 import { MAX_LABEL_CHARS, MAX_LABELS } from '../shared/settings';
 import type { AppState } from './store';
@@ -25,19 +26,37 @@ let cache: { key: unknown[]; value: LabelMatrix } | undefined;
 export function selectLabelMatrix(state: Pick<AppState, 'labelsText' | 'template' | 'textEmbeds'>): LabelMatrix {
   const key = [state.labelsText, state.template, state.textEmbeds];
   if (cache && cache.key.every((k, i) => k === key[i])) return cache.value;
+  const value = buildLabelMatrix(currentLabels(state), (label) =>
+    state.textEmbeds.get(expandTemplate(state.template, label)),
+  );
+  cache = { key, value };
+  return cache.value;
+}
+
+/** The labels whose embedding `lookup` finds, in order, with those embeddings row-major; the rest count as pending. */
+export function buildLabelMatrix(
+  all: readonly string[],
+  lookup: (label: string) => Float32Array | undefined,
+): LabelMatrix {
   const labels: string[] = [];
   const rows: Float32Array[] = [];
-  for (const label of currentLabels(state)) {
-    const embed = state.textEmbeds.get(expandTemplate(state.template, label));
-    if (embed) {
-      labels.push(label);
-      rows.push(embed);
-    }
+  for (const label of all) {
+    const embed = lookup(label);
+    if (!embed) continue;
+    labels.push(label);
+    rows.push(embed);
   }
   const dim = rows[0]?.length ?? 0;
   const embeds = new Float32Array(rows.length * dim);
   rows.forEach((row, i) => embeds.set(row, i * dim));
-  const pending = currentLabels(state).length - labels.length;
-  cache = { key, value: { labels, embeds, pending } };
-  return cache.value;
+  return { labels, embeds, pending: all.length - labels.length };
+}
+
+/** One image embedding scored against a label matrix with the model's rule; undefined while either is missing. */
+export function scoreLabels(
+  embeds: Float32Array | undefined,
+  matrix: LabelMatrix,
+  rule: ScoringRule | undefined,
+): LabelScores | undefined {
+  return embeds && matrix.labels.length ? scoreImage(embeds, matrix.embeds, rule ?? COSINE_ONLY) : undefined;
 }

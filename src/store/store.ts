@@ -1,11 +1,21 @@
 import { createStore, useStore as useZustand } from 'zustand';
+import { createCameraSlice, type CameraSlice } from './camera-slice';
+import { createCompareSlice, type CompareSlice } from './compare-slice';
+import { createExploreSlice, type ExploreSlice } from './explore-slice';
 import { createImagesSlice, type ImagesSlice } from './images-slice';
 import { createLabelsSlice, type LabelsSlice } from './labels-slice';
 import { createModelSlice, type ModelSlice } from './model-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
-export type AppState = ModelSlice & LabelsSlice & ImagesSlice & ViewSlice & SettingsSlice;
+export type AppState = ModelSlice &
+  LabelsSlice &
+  ImagesSlice &
+  ViewSlice &
+  SettingsSlice &
+  ExploreSlice &
+  CameraSlice &
+  CompareSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -14,6 +24,9 @@ export function createAppStore() {
     ...createImagesSlice(...a),
     ...createViewSlice(...a),
     ...createSettingsSlice(...a),
+    ...createExploreSlice(...a),
+    ...createCameraSlice(...a),
+    ...createCompareSlice(...a),
   }));
 }
 

@@ -36,6 +36,11 @@ async function handle(request: Exclude<Job, { type: 'encodeImage' }>): Promise<v
       post({ type: 'textEmbeds', id: request.id, embeds, count: request.prompts.length }, [embeds.buffer]);
       return;
     }
+    case 'encodeFrame': {
+      const embeds = await engine.encodeFrame(request.frame);
+      post({ type: 'frameEmbeds', id: request.id, embeds }, [embeds.buffer]);
+      return;
+    }
   }
 }
 

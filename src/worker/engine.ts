@@ -8,6 +8,7 @@ import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
 import { chooseDtype } from '../model/dtype';
 import type { LoadedModel, LoadRequest } from '../shared/protocol';
 import { decodeImage, type DecodedImage } from './decode';
+import { framePixels } from './frame';
 import { evictTowers, fetchConfigs, fetchLearnedScoring, fetchTowers, type ProgressReporter } from './model-files';
 import * as runtime from './runtime';
 
@@ -126,6 +127,18 @@ export class Engine {
       const index = next++;
       return { ...p.decoded, embeds: embeds.slice(index * dim, (index + 1) * dim) };
     });
+  }
+
+  /** Encodes one live camera frame (no thumbnail, no EXIF: it is upright already) and closes the bitmap. */
+  async encodeFrame(frame: ImageBitmap): Promise<Float32Array> {
+    try {
+      const pixels = framePixels(frame, this.resizeEdge());
+      const target = resizeTarget(this.preprocessor, pixels.width, pixels.height);
+      const values = toPixelValues(resizeBicubic(pixels, target.width, target.height), this.preprocessor);
+      return await this.run('vision', this.pixelTensor(values));
+    } finally {
+      frame.close();
+    }
   }
 
   private async run(tower: 'text' | 'vision', input: Ort.Tensor): Promise<Float32Array> {

@@ -1,13 +1,13 @@
 import { About } from '../About/About';
 import { BackendBadge } from '../BackendBadge/BackendBadge';
 import { DropZone } from '../DropZone/DropZone';
+import { ExploreTabs } from '../ExploreTabs/ExploreTabs';
 import { HostConsent } from '../HostConsent/HostConsent';
 import { LabelsPanel } from '../LabelsPanel/LabelsPanel';
 import { ModelPicker } from '../ModelPicker/ModelPicker';
 import { ModelsPanel } from '../ModelsPanel/ModelsPanel';
 import { ModelStatus } from '../ModelStatus/ModelStatus';
 import { Notices } from '../Notices/Notices';
-import { Results } from '../Results/Results';
 import { SharePanel } from '../SharePanel/SharePanel';
 import { ThreadsBadge } from '../ThreadsBadge/ThreadsBadge';
 
@@ -33,7 +33,7 @@ export function App() {
         <LabelsPanel />
         <section className="images" aria-label="Images and results">
           <DropZone />
-          <Results />
+          <ExploreTabs />
         </section>
       </main>
       <About />

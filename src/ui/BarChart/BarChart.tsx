@@ -4,7 +4,18 @@ import { DEFAULT_VISIBLE_BARS } from '../../shared/settings';
 import { useAppStore } from '../../store/store';
 
 /** Horizontal bars of every label, best first; the top label stands out. */
-export function BarChart({ labels, scores, rule }: { labels: string[]; scores: LabelScores; rule?: ScoringRule }) {
+export function BarChart({
+  labels,
+  scores,
+  rule,
+  focusLabel,
+}: {
+  labels: string[];
+  scores: LabelScores;
+  rule?: ScoringRule;
+  /** A label to mark (chosen in the matrix); it is shown even when outside the top bars. */
+  focusLabel?: string;
+}) {
   const chosenMode = useAppStore((s) => s.scoreMode);
   const mode = rule ? chosenMode : 'similarity';
   const [showAll, setShowAll] = useState(false);
@@ -12,7 +23,9 @@ export function BarChart({ labels, scores, rule }: { labels: string[]; scores: L
     () => labels.map((_, i) => i).sort((a, b) => scores.probabilities[b]! - scores.probabilities[a]!),
     [labels, scores],
   );
-  const visible = showAll ? order : order.slice(0, DEFAULT_VISIBLE_BARS);
+  const top = order.slice(0, DEFAULT_VISIBLE_BARS);
+  const focusIndex = focusLabel === undefined ? -1 : labels.indexOf(focusLabel);
+  const visible = showAll ? order : focusIndex >= 0 && !top.includes(focusIndex) ? [...top, focusIndex] : top;
   return (
     <div className="chart">
       {!rule && (
@@ -32,7 +45,8 @@ export function BarChart({ labels, scores, rule }: { labels: string[]; scores: L
           return (
             <li
               key={labels[i]}
-              className={`bar${rank === 0 ? ' top' : ''}`}
+              className={`bar${rank === 0 ? ' top' : ''}${i === focusIndex ? ' focused' : ''}`}
+              aria-current={i === focusIndex ? 'true' : undefined}
               data-testid="bar"
               data-label={labels[i]}
               data-score={rule ? probability.toFixed(6) : undefined}

@@ -1,8 +1,7 @@
-import { memo, useMemo } from 'react';
-import { COSINE_ONLY, scoreImage } from '../../model/scoring';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { ImageItem } from '../../store/images-slice';
 import { removeImage } from '../../store/controller';
-import { selectLabelMatrix } from '../../store/selectors';
+import { scoreLabels, selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
 
@@ -11,14 +10,21 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
   const matrix = useAppStore(selectLabelMatrix);
   const rule = useAppStore((s) => s.scoringRule);
   const labelCount = useAppStore((s) => s.labelsText.trim().length);
-  const scores = useMemo(
-    () =>
-      item.embeds && matrix.labels.length ? scoreImage(item.embeds, matrix.embeds, rule ?? COSINE_ONLY) : undefined,
-    [item.embeds, matrix, rule],
-  );
+  const showSimilarTo = useAppStore((s) => s.showSimilarTo);
+  // A matrix cell chose this card: bring it into view and mark the label.
+  const focusLabel = useAppStore((s) => (s.focusTarget?.imageId === item.id ? s.focusTarget.label : undefined));
+  const cardRef = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (focusLabel === undefined) return;
+    cardRef.current?.scrollIntoView({ block: 'center' });
+    cardRef.current?.focus();
+  }, [focusLabel]);
+  const scores = useMemo(() => scoreLabels(item.embeds, matrix, rule), [item.embeds, matrix, rule]);
   return (
     <li
-      className="result-card"
+      ref={cardRef}
+      tabIndex={-1}
+      className={`result-card${focusLabel !== undefined ? ' focused' : ''}`}
       data-testid="result-card"
       data-image-name={item.name}
       data-state={item.state}
@@ -34,6 +40,16 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
         <span className="image-name" title={item.name}>
           {item.name}
         </span>
+        {item.embeds && (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => showSimilarTo(item.id)}
+            aria-label={`More like ${item.name}`}
+          >
+            More like this
+          </button>
+        )}
         <button
           type="button"
           className="remove"
@@ -50,7 +66,7 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
       )}
       {(item.state === 'queued' || item.state === 'encoding') && <p className="hint">Classifying…</p>}
       {item.state === 'done' && !scores && labelCount === 0 && <p className="hint">Add labels to see scores.</p>}
-      {scores && <BarChart labels={matrix.labels} scores={scores} rule={rule} />}
+      {scores && <BarChart labels={matrix.labels} scores={scores} rule={rule} focusLabel={focusLabel} />}
     </li>
   );
 });

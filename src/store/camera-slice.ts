@@ -1,0 +1,30 @@
+import type { StateCreator } from 'zustand';
+
+export interface CameraDevice {
+  deviceId: string;
+  label: string;
+}
+
+export type CameraState = 'off' | 'starting' | 'live' | 'paused' | 'error';
+
+export interface CameraSlice {
+  cameraState: CameraState;
+  cameraError: string;
+  cameraDevices: CameraDevice[];
+  cameraDeviceId?: string;
+  /** The last classified frame's image embedding. */
+  cameraEmbeds?: Float32Array;
+  cameraFps: number;
+  /** Frames classified since the camera started. */
+  cameraFrames: number;
+  setCamera: (patch: Partial<Omit<CameraSlice, 'setCamera'>>) => void;
+}
+
+export const createCameraSlice: StateCreator<CameraSlice> = (set) => ({
+  cameraState: 'off',
+  cameraError: '',
+  cameraDevices: [],
+  cameraFps: 0,
+  cameraFrames: 0,
+  setCamera: (patch) => set(patch),
+});

@@ -1,0 +1,42 @@
+import type { StateCreator } from 'zustand';
+import { MINI_ID, type Dtype } from '../model/catalogue';
+import type { ScoringRule } from '../model/scoring';
+import type { LoadedModel } from '../shared/protocol';
+
+export type CompareState = 'off' | 'loading' | 'ready' | 'error';
+
+/** A second model run on the same images and labels, in its own worker, with its own embeddings. */
+export interface CompareSlice {
+  compareModelId: string;
+  compareDtype?: Dtype;
+  compareState: CompareState;
+  compareStage: string;
+  compareError: string;
+  compareModel?: LoadedModel;
+  compareRule?: ScoringRule;
+  /** The comparison model's text embeddings by prompt: embeddings of one model never mix with another's. */
+  compareTextEmbeds: ReadonlyMap<string, Float32Array>;
+  /** The comparison model's image embeddings by image id. */
+  compareImageEmbeds: ReadonlyMap<string, Float32Array>;
+  setCompare: (patch: Partial<Omit<CompareSlice, 'setCompare' | 'addCompareEmbeds'>>) => void;
+  addCompareEmbeds: (kind: 'text' | 'image', keys: readonly string[], embeds: Float32Array) => void;
+}
+
+export const createCompareSlice: StateCreator<CompareSlice> = (set, get) => ({
+  compareModelId: MINI_ID,
+  // The bundled model in int8 by default: a second model that costs no download.
+  compareDtype: 'q8',
+  compareState: 'off',
+  compareStage: '',
+  compareError: '',
+  compareTextEmbeds: new Map(),
+  compareImageEmbeds: new Map(),
+  setCompare: (patch) => set(patch),
+  addCompareEmbeds: (kind, keys, embeds) => {
+    const dim = embeds.length / keys.length;
+    const key = kind === 'text' ? 'compareTextEmbeds' : 'compareImageEmbeds';
+    const next = new Map(get()[key]);
+    keys.forEach((k, i) => next.set(k, embeds.slice(i * dim, (i + 1) * dim)));
+    set({ [key]: next });
+  },
+});
