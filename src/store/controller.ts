@@ -3,6 +3,7 @@
 import { ClipClient } from '../client/clip-client';
 import type { FolderFile } from '../client/folder-entries';
 import { DEFAULT_MODEL_ID, DTYPE_SUFFIX, findModel, type CatalogueModel, type Dtype } from '../model/catalogue';
+import { isOutOfMemory, memoryAdvice, outOfMemoryMessage } from '../model/memory-advice';
 import type { ScoringRule } from '../model/scoring';
 import type { LoadedModel } from '../shared/protocol';
 import { repoUrl } from '../shared/hub-host';
@@ -69,6 +70,12 @@ export function openPickedFolder(files: readonly File[]): string {
   );
 }
 
+/** Loads the current model again with other weights (after running out of memory). */
+export function selectDtype(dtype: Dtype): void {
+  appStore.getState().setDtype(dtype);
+  void loadModel();
+}
+
 export function cancelDownload(): void {
   cancelRequested = true;
   client?.cancelLoad();
@@ -112,6 +119,12 @@ export function loadModel(): Promise<boolean> {
     })
     .catch((error: Error) => {
       if (appStore.getState().generation !== generation) return false;
+      if (!cancelRequested && isOutOfMemory(error.message)) {
+        // Downloaded fine but too big for this device: offer smaller weights or model rather than switching.
+        const attempted = store.dtype ?? model.wasmDtype;
+        appStore.getState().setModelError(outOfMemoryMessage(model.name, attempted), memoryAdvice(model, attempted));
+        return false;
+      }
       if (cancelRequested || bundled) {
         appStore.getState().setModelError(cancelRequested ? 'The download was cancelled.' : error.message);
         return false;

@@ -7,6 +7,9 @@ import { describeError } from './runtime';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+// Held until this worker ends (killed, crashed or closed): the client waits for it to learn that (clip-client.ts).
+void navigator.locks?.request(self.name, () => new Promise<never>(() => {}));
+
 const post = (reply: WorkerReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer);
 const engine = new Engine((reason) =>
   post({ type: 'webgpuFailed', id: 0, reason: `the GPU device was lost (${reason})` }),
