@@ -60,6 +60,16 @@ export class ClipClient {
       this.worker.postMessage({ type: 'cancel', id: this.lastLoad.id });
   }
 
+  /** Drops every image request not answered yet: the worker forgets the queued ones; each caller gets an error. */
+  cancelImages(): void {
+    for (const [id, pending] of this.pending) {
+      if (pending.message.type !== 'encodeImage') continue;
+      this.pending.delete(id);
+      this.worker.postMessage({ type: 'cancel', id });
+      pending.reject(new Error('Cancelled.'));
+    }
+  }
+
   async encodeTexts(prompts: string[]): Promise<Float32Array> {
     return ((await this.request({ type: 'encodeTexts', prompts })) as Extract<RequestReply, { type: 'textEmbeds' }>)
       .embeds;

@@ -11,7 +11,7 @@ import type { UrlChoices } from '../shared/url-params';
 import { requeueImages, scheduleLabels, setEncoderModel } from './encoding';
 import { appStore } from './store';
 
-export { addFiles, clearImages, removeImage } from './encoding';
+export { addFiles, cancelPendingImages, clearImages, removeImage } from './encoding';
 
 let client: ClipClient | undefined;
 let cancelRequested = false;

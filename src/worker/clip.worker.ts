@@ -78,7 +78,12 @@ async function drain(): Promise<void> {
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  if (event.data.type === 'cancel') return loads.get(event.data.id)?.abort();
+  if (event.data.type === 'cancel') {
+    const { id } = event.data;
+    const queued = images.findIndex((job) => job.id === id);
+    if (queued >= 0) images.splice(queued, 1);
+    return loads.get(id)?.abort();
+  }
   (event.data.type === 'encodeImage' ? images : urgent).push(event.data);
   void drain();
 };
