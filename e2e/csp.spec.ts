@@ -87,3 +87,15 @@ test('the policy is enforced: no eval, no request to another host, no inline scr
   expect(seen).toContain('connect-src blocked https://example.com/collect');
   expect(consoleReports.length).toBeGreaterThan(0);
 });
+
+test('a model host the policy does not allow is named in a notice, and the app falls back', async ({ page }) => {
+  await page.goto(
+    `./?backend=wasm&model=Xenova/clip-vit-base-patch32&hub=${encodeURIComponent('https://hf-mirror.example')}`,
+  );
+  await page.getByTestId('confirm-host').click();
+  await expect(
+    page.getByText("This site's security policy does not allow downloads from hf-mirror.example"),
+  ).toBeVisible();
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('model-status')).toContainText('Clipscope Mini');
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from './content-security-policy';
+import { connectAllowed, contentSecurityPolicy } from './content-security-policy';
 
 const directive = (policy: string, name: string) =>
   policy
@@ -53,5 +53,24 @@ describe('contentSecurityPolicy', () => {
     const options = { hubHost: 'https://huggingface.co' };
     expect(contentSecurityPolicy(options)).not.toContain('frame-ancestors');
     expect(contentSecurityPolicy(options, true)).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe('connectAllowed', () => {
+  const policy = contentSecurityPolicy({ hubHost: 'https://huggingface.co' });
+  const page = 'https://clipscope.example';
+  it('allows the page origin, the model host, its CDNs and loopback', () => {
+    expect(connectAllowed(policy, 'https://clipscope.example/models/x.onnx', page)).toBe(true);
+    expect(connectAllowed(policy, 'https://huggingface.co/a/b/resolve/main/x', page)).toBe(true);
+    expect(connectAllowed(policy, 'https://cas-bridge.xethub.hf.co/x', page)).toBe(true);
+    expect(connectAllowed(policy, 'http://127.0.0.1:8090/a/b', page)).toBe(true);
+  });
+
+  it('refuses other hosts, schemes and look-alikes', () => {
+    expect(connectAllowed(policy, 'https://hf-mirror.com/a', page)).toBe(false);
+    expect(connectAllowed(policy, 'http://huggingface.co/a', page)).toBe(false);
+    expect(connectAllowed(policy, 'https://huggingface.co.evil.example/a', page)).toBe(false);
+    expect(connectAllowed(policy, 'https://evilhf.co/a', page)).toBe(false);
+    expect(connectAllowed(policy, 'https://huggingface.co:8443/a', page)).toBe(false);
   });
 });

@@ -48,3 +48,22 @@ export function contentSecurityPolicy(options: CspOptions, forHeader = false): s
   if (forHeader) directives.push("frame-ancestors 'none'");
   return directives.join('; ');
 }
+
+/** Whether a policy's connect-src lets the page (at `pageOrigin`) fetch from `url`. */
+export function connectAllowed(policy: string, url: string, pageOrigin: string): boolean {
+  const directives = policy.split(';').map((d) => d.trim().split(/\s+/));
+  const directive =
+    directives.find(([name]) => name === 'connect-src') ?? directives.find(([name]) => name === 'default-src');
+  if (!directive) return true;
+  const target = new URL(url);
+  return directive.slice(1).some((source) => {
+    if (source === "'self'") return target.origin === pageOrigin;
+    const match = /^(https?):\/\/(\*\.)?([^:/]+)(?::(\d+|\*))?$/.exec(source);
+    if (!match) return false;
+    const [, scheme, wildcard, host, port] = match;
+    const defaultPort = scheme === 'https' ? '443' : '80';
+    const hostOk = wildcard ? target.hostname.endsWith(`.${host}`) : target.hostname === host;
+    const portOk = port === '*' || (port ?? defaultPort) === (target.port || defaultPort);
+    return target.protocol === `${scheme}:` && hostOk && portOk;
+  });
+}

@@ -6,6 +6,7 @@ import { DEFAULT_MODEL_ID, DTYPE_SUFFIX, findModel, type CatalogueModel, type Dt
 import { isOutOfMemory, memoryAdvice, outOfMemoryMessage } from '../model/memory-advice';
 import type { ScoringRule } from '../model/scoring';
 import type { LoadedModel } from '../shared/protocol';
+import { connectAllowed } from '../shared/content-security-policy';
 import { repoUrl } from '../shared/hub-host';
 import type { UrlChoices } from '../shared/url-params';
 import { requeueImages, scheduleLabels, setEncoderModel } from './encoding';
@@ -92,6 +93,7 @@ export function loadModel(): Promise<boolean> {
   store.forgetEmbeddings();
   cancelRequested = false;
   const bundled = model.bundledPath !== undefined || local !== undefined;
+  if (!bundled) warnIfPolicyBlocks(store.hubHost);
   const dtypes = local ? localDtypes(local.files) : (Object.keys(model.sizeMb) as Dtype[]);
   const ready = client!
     .load(
@@ -142,6 +144,17 @@ export function loadModel(): Promise<boolean> {
     (ok) => ok && appStore.getState().generation === generation && (void scheduleLabels(), requeueImages()),
   );
   return ready;
+}
+
+/** Says up front when the site's Content-Security-Policy will block downloads from the chosen model host. */
+function warnIfPolicyBlocks(host: string): void {
+  const policy = document.querySelector<HTMLMetaElement>('meta[http-equiv="Content-Security-Policy"]')?.content;
+  if (!policy || connectAllowed(policy, host, location.origin)) return;
+  appStore
+    .getState()
+    .addNotice(
+      `This site's security policy does not allow downloads from ${new URL(host).host}, so models cannot come from there. Its owner can allow the host at build time (VITE_CSP_CONNECT, see the README).`,
+    );
 }
 
 function scoringRule(model: CatalogueModel, loaded: LoadedModel): ScoringRule | undefined {
