@@ -105,6 +105,8 @@ export class ClipClient {
     };
     worker.onerror = (event) => {
       event.preventDefault();
+      // Errors a replaced worker raised before it was terminated would restart its successor: ignored.
+      if (worker !== this.worker) return;
       this.restart(this.lastLoad?.backend ?? 'auto', `The model worker stopped (${event.message || 'unknown error'})`);
     };
     return worker;

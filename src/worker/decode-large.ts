@@ -10,8 +10,11 @@ import { LARGE_IMAGE_PIXELS } from '../shared/settings';
 
 const megapixels = (size: DecodeSize) => Math.round((size.width * size.height) / 1e6);
 
+/** A picture refused on purpose, with words for the user (other decode errors are described by the caller). */
+export class ImageRefused extends Error {}
+
 function tooLarge(kind: string, size: DecodeSize): Error {
-  return new Error(
+  return new ImageRefused(
     `This ${kind} is ${size.width} x ${size.height} px (${megapixels(size)} megapixels): too large to open safely ` +
       `in a browser tab (the limit is ${LARGE_IMAGE_PIXELS / 1e6} megapixels except for JPEG and PNG). Save a ` +
       `smaller copy, or a JPEG or PNG, and drop that. (Supported: ${SUPPORTED_FORMATS}.)`,

@@ -9,7 +9,7 @@ import {
   type SniffedKind,
 } from '../model/sniff';
 import { THUMBNAIL_EDGE_PX } from '../shared/settings';
-import { decodeLarge, isLarge } from './decode-large';
+import { decodeLarge, ImageRefused, isLarge } from './decode-large';
 
 // Enough for the headers of every supported format, EXIF blocks included, without reading whole files.
 const HEADER_BYTES = 256 * 1024;
@@ -73,7 +73,7 @@ export async function decodeImage(file: Blob, shortestEdge: number): Promise<Dec
   let bitmap =
     stored && upright && target && isLarge(upright)
       ? await decodeLarge(file, kind, head, stored, target).catch(async (error: Error) => {
-          if (error.message.startsWith('This ')) throw error;
+          if (error instanceof ImageRefused) throw error;
           throw new Error(decodeFailureMessage(kind, await endsEarly(file, kind)));
         })
       : await decodeBitmap(file, kind, target);
