@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tools/chromium';
-import { card, dropFiles, fixtureFile, FIXTURES, openApp, setLabels, textFile, topLabel } from './helpers';
+import {
+  card,
+  dropFiles,
+  fixtureFile,
+  FIXTURES,
+  openApp,
+  setLabels,
+  textFile,
+  topLabel,
+  type DropFile,
+} from './helpers';
 import { treeResidentBytes, watchPeak } from './process-memory';
 
 // Files from tools/models/make_hostile_fixtures.py (npm run models:hostile-fixtures).
@@ -41,6 +51,28 @@ test('awkward but valid images are classified; broken ones get their own specifi
   for (const ok of ['blue-star-16bit.png', 'red-circle-cmyk.jpg', 'one-pixel.png', 'yellow-triangle.png']) {
     await expect(card(page, ok).getByRole('alert')).toHaveCount(0);
   }
+});
+
+/** A GIF header announcing `width` x `height` pixels, followed by almost nothing: a decompression bomb's shape. */
+function bombGif(width: number, height: number): DropFile {
+  const header = Buffer.from('GIF89a');
+  const size = Buffer.alloc(7);
+  size.writeUInt16LE(width, 0);
+  size.writeUInt16LE(height, 2);
+  return {
+    name: 'bomb.gif',
+    type: 'image/gif',
+    base64: Buffer.concat([header, size, Buffer.from([0x3b])]).toString('base64'),
+  };
+}
+
+test('a huge picture in a format that cannot be decoded scaled is refused before decoding', async ({ page }) => {
+  await openApp(page, '?backend=wasm');
+  await dropFiles(page, [bombGif(60000, 60000), fixtureFile('red-circle.png')]);
+  const alert = card(page, 'bomb.gif').getByRole('alert');
+  await expect(alert).toContainText('This GIF is 60000 x 60000 px (3600 megapixels): too large to open safely');
+  await expect(alert).toContainText('Save a smaller copy');
+  expect(await topLabel(page, 'red-circle.png')).toBe('red circle');
 });
 
 test('a 20000 x 20000 PNG is decoded at reduced size with bounded memory', async () => {

@@ -45,6 +45,7 @@ test('200 files dropped at once are queued with overall progress and can be stop
   await dropFiles(page, [fixtureFile('white-square.png')]);
   await expect(card(page, 'white-square.png')).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
   expect(await topLabel(page, 'white-square.png')).toBe('white square');
+  await expect(page.getByText(/stopped, \d+ not yet classified/)).toHaveCount(0); // about the old list only
 });
 
 test('thumbnails of cards off screen are loaded lazily', async ({ page }) => {
