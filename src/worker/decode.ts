@@ -1,5 +1,5 @@
 import { imageSize } from 'image-size';
-import { decodeSize, uprightSize, type DecodeSize } from '../model/decode-plan';
+import { capPixels, decodeSize, uprightSize, type DecodeSize } from '../model/decode-plan';
 import type { Pixels } from '../model/preprocess';
 import {
   decodeFailureMessage,
@@ -8,7 +8,7 @@ import {
   sniffImage,
   type SniffedKind,
 } from '../model/sniff';
-import { THUMBNAIL_EDGE_PX } from '../shared/settings';
+import { MAX_DECODED_PIXELS, THUMBNAIL_EDGE_PX } from '../shared/settings';
 import { decodeLarge, ImageRefused, isLarge } from './decode-large';
 
 // Enough for the headers of every supported format, EXIF blocks included, without reading whole files.
@@ -69,7 +69,7 @@ export async function decodeImage(file: Blob, shortestEdge: number): Promise<Dec
   const upright = stored ? uprightSize(stored.width, stored.height, stored.orientation) : undefined;
   // Twice the model size, so the final step is the model's own bicubic filter (see resize.ts), not the browser's.
   const decodeEdge = Math.max(2 * shortestEdge, THUMBNAIL_EDGE_PX);
-  const target = upright && decodeSize(upright, decodeEdge);
+  const target = upright && capPixels(decodeSize(upright, decodeEdge), MAX_DECODED_PIXELS);
   let bitmap =
     stored && upright && target && isLarge(upright)
       ? await decodeLarge(file, kind, head, stored, target).catch(async (error: Error) => {
