@@ -31,6 +31,7 @@ export interface ImageEmbedding {
 
 // A worker that keeps dying is not restarted for ever.
 const MAX_RESTARTS = 3;
+export const WORKER_NAME_PREFIX = 'clipscope-model-';
 
 export class ClipClient {
   /** Called when the model moves to another backend after a failure, with words for the user. */
@@ -66,6 +67,16 @@ export class ClipClient {
       this.worker.postMessage({ type: 'cancel', id: this.lastLoad.id });
   }
 
+  /** Drops every image request not answered yet: the worker forgets the queued ones; each caller gets an error. */
+  cancelImages(): void {
+    for (const [id, pending] of this.pending) {
+      if (pending.message.type !== 'encodeImage') continue;
+      this.pending.delete(id);
+      this.worker.postMessage({ type: 'cancel', id });
+      pending.reject(new Error('Cancelled.'));
+    }
+  }
+
   async encodeTexts(prompts: string[]): Promise<Float32Array> {
     return ((await this.request({ type: 'encodeTexts', prompts })) as Extract<RequestReply, { type: 'textEmbeds' }>)
       .embeds;
@@ -99,17 +110,34 @@ export class ClipClient {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(new URL('../worker/clip.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'clipscope-model',
-    });
+    // The name is also a Web Lock the worker holds for its whole life (see clip.worker.ts).
+    const name = `${WORKER_NAME_PREFIX}${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    const worker = new Worker(new URL('../worker/clip.worker.ts', import.meta.url), { type: 'module', name });
+    let watched = false;
     // Messages a replaced worker sent before it was terminated are ignored.
-    worker.onmessage = (event: MessageEvent<WorkerReply>) => worker === this.worker && this.receive(event.data);
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      if (worker !== this.worker) return;
+      if (!watched) watched = this.watchLife(worker, name);
+      this.receive(event.data);
+    };
     worker.onerror = (event) => {
       event.preventDefault();
+      // Errors a replaced worker raised before it was terminated would restart its successor: ignored.
+      if (worker !== this.worker) return;
       this.restart(this.lastLoad?.backend ?? 'auto', `The model worker stopped (${event.message || 'unknown error'})`);
     };
     return worker;
+  }
+
+  /**
+   * A worker that is killed or closes itself fires no error event; the Web Lock it holds is released when it
+   * goes, so asking for that lock (once the worker has spoken, so it surely holds it) waits exactly for its end.
+   */
+  private watchLife(worker: Worker, name: string): boolean {
+    void navigator.locks?.request(name, () => {
+      if (worker === this.worker) this.restart(this.lastLoad?.backend ?? 'auto', 'The model worker stopped');
+    });
+    return true;
   }
 
   private receive(reply: WorkerReply): void {

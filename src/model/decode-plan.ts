@@ -23,3 +23,17 @@ export function decodeSize(upright: DecodeSize, shortestEdge: number): DecodeSiz
     height: Math.max(1, Math.round(upright.height * ratio)),
   };
 }
+
+/**
+ * `size` scaled down (never up) to at most `maxPixels`, keeping the aspect ratio: bounds the decode of extreme
+ * panoramas, whose shortest edge alone does not bring them down.
+ */
+export function capPixels(size: DecodeSize, maxPixels: number): DecodeSize {
+  const pixels = size.width * size.height;
+  if (pixels <= maxPixels) return size;
+  const ratio = Math.sqrt(maxPixels / pixels);
+  return {
+    width: Math.max(1, Math.floor(size.width * ratio)),
+    height: Math.max(1, Math.floor(size.height * ratio)),
+  };
+}

@@ -27,7 +27,7 @@ export interface LoadRequest {
 
 export type WorkerRequest =
   | LoadRequest
-  /** Stops the download of load request `id`. */
+  /** Stops the download of load request `id`, or drops image request `id` if it is still queued. */
   | { type: 'cancel'; id: number }
   | { type: 'encodeTexts'; id: number; prompts: string[] }
   | { type: 'encodeImage'; id: number; file: Blob; name: string }

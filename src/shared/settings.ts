@@ -7,6 +7,10 @@ export const DEFAULT_VISIBLE_BARS = 10;
 export const MAX_LABELS = 5000;
 export const MAX_LABEL_CHARS = 500;
 export const THUMBNAIL_EDGE_PX = 160;
+/** Pictures with more pixels than this are never decoded whole (a 40 MP RGBA bitmap is 160 MB). */
+export const LARGE_IMAGE_PIXELS = 40_000_000;
+/** The most pixels an image is decoded at (a panorama's shortest edge alone would not bound it). */
+export const MAX_DECODED_PIXELS = 4_000_000;
 
 const BACKENDS: readonly BackendPreference[] = ['auto', 'webgpu', 'wasm'];
 

@@ -21,7 +21,8 @@ export function readUrlChoices(search: string): UrlChoices {
   const params = new URLSearchParams(search.slice(0, 4 * MAX_PARAM_CHARS));
   const problems: string[] = [];
   const model = params.get('model');
-  const modelId = model && findModel(model.slice(0, MAX_PARAM_CHARS)) ? model : undefined;
+  // Validated whole: a long value is refused, never cut to a prefix that happens to look valid.
+  const modelId = model && model.length <= MAX_PARAM_CHARS && findModel(model) ? model : undefined;
   if (model && !modelId) problems.push(`The link names a model that is not a Hub repo id ("${model.slice(0, 80)}").`);
   const dtypeParam = params.get('dtype');
   const dtype = parseDtype(dtypeParam);

@@ -3,15 +3,17 @@
 import { ClipClient } from '../client/clip-client';
 import type { FolderFile } from '../client/folder-entries';
 import { DEFAULT_MODEL_ID, DTYPE_SUFFIX, findModel, type CatalogueModel, type Dtype } from '../model/catalogue';
+import { isOutOfMemory, memoryAdvice, outOfMemoryMessage } from '../model/memory-advice';
 import type { ScoringRule } from '../model/scoring';
 import type { LoadedModel } from '../shared/protocol';
+import { connectAllowed } from '../shared/content-security-policy';
 import { repoUrl } from '../shared/hub-host';
 import type { UrlChoices } from '../shared/url-params';
 import { promptInputsChanged } from './explore-selectors';
 import { requeueImages, scheduleLabels, setEncoderModel } from './encoding';
 import { appStore } from './store';
 
-export { addFiles, clearImages, removeImage } from './encoding';
+export { addFiles, cancelPendingImages, clearImages, removeImage } from './encoding';
 
 let client: ClipClient | undefined;
 let cancelRequested = false;
@@ -70,6 +72,12 @@ export function openPickedFolder(files: readonly File[]): string {
   );
 }
 
+/** Loads the current model again with other weights (after running out of memory). */
+export function selectDtype(dtype: Dtype): void {
+  appStore.getState().setDtype(dtype);
+  void loadModel();
+}
+
 export function cancelDownload(): void {
   cancelRequested = true;
   client?.cancelLoad();
@@ -86,6 +94,7 @@ export function loadModel(): Promise<boolean> {
   store.forgetEmbeddings();
   cancelRequested = false;
   const bundled = model.bundledPath !== undefined || local !== undefined;
+  if (!bundled) warnIfPolicyBlocks(store.hubHost);
   const dtypes = local ? localDtypes(local.files) : (Object.keys(model.sizeMb) as Dtype[]);
   const ready = client!
     .load(
@@ -117,6 +126,12 @@ export function loadModel(): Promise<boolean> {
     })
     .catch((error: Error) => {
       if (appStore.getState().generation !== generation) return false;
+      if (!cancelRequested && isOutOfMemory(error.message)) {
+        // Downloaded fine but too big for this device: offer smaller weights or model rather than switching.
+        const attempted = store.dtype ?? model.wasmDtype;
+        appStore.getState().setModelError(outOfMemoryMessage(model.name, attempted), memoryAdvice(model, attempted));
+        return false;
+      }
       if (cancelRequested || bundled) {
         appStore.getState().setModelError(cancelRequested ? 'The download was cancelled.' : error.message);
         return false;
@@ -134,6 +149,17 @@ export function loadModel(): Promise<boolean> {
     (ok) => ok && appStore.getState().generation === generation && (void scheduleLabels(), requeueImages()),
   );
   return ready;
+}
+
+/** Says up front when the site's Content-Security-Policy will block downloads from the chosen model host. */
+function warnIfPolicyBlocks(host: string): void {
+  const policy = document.querySelector<HTMLMetaElement>('meta[http-equiv="Content-Security-Policy"]')?.content;
+  if (!policy || connectAllowed(policy, host, location.origin)) return;
+  appStore
+    .getState()
+    .addNotice(
+      `This site's security policy does not allow downloads from ${new URL(host).host}, so models cannot come from there. Its owner can allow the host at build time (VITE_CSP_CONNECT, see the README).`,
+    );
 }
 
 export function scoringRule(model: CatalogueModel, loaded: LoadedModel): ScoringRule | undefined {

@@ -108,6 +108,14 @@ export function requeueImages(): void {
 }
 
 export const removeImage = (id: string) => appStore.getState().removeImage(id);
+
+/** Stops a run: images not classified yet are removed and the worker drops their queued work. */
+export function cancelPendingImages(): number {
+  const pending = appStore.getState().images.filter((i) => i.state === 'queued' || i.state === 'encoding');
+  pending.forEach((item) => appStore.getState().removeImage(item.id));
+  client?.cancelImages();
+  return pending.length;
+}
 export const clearImages = () => appStore.getState().clearImages();
 
 /**

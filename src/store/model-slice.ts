@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { MemoryAdvice } from '../model/memory-advice';
 import type { ScoringRule } from '../model/scoring';
 import type { Backend, LoadedModel } from '../shared/protocol';
 
@@ -10,6 +11,8 @@ export interface ModelSlice {
   loadedBytes: number;
   totalBytes: number;
   modelError: string;
+  /** Set when the model ran out of memory while starting: what would need less. */
+  memoryAdvice?: MemoryAdvice;
   /** When the current load started and when progress last arrived (ms), for speed and time left. */
   downloadStartedAt: number;
   progressAt: number;
@@ -21,7 +24,7 @@ export interface ModelSlice {
   startLoading: () => number;
   setProgress: (stage: string, loadedBytes: number, totalBytes: number) => void;
   setLoaded: (model: LoadedModel, scoringRule: ScoringRule | undefined) => void;
-  setModelError: (message: string) => void;
+  setModelError: (message: string, memoryAdvice?: MemoryAdvice) => void;
   setBackend: (backend: Backend, notice: string) => void;
 }
 
@@ -42,6 +45,7 @@ export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
       loadedBytes: 0,
       totalBytes: 0,
       modelError: '',
+      memoryAdvice: undefined,
       model: undefined,
       downloadStartedAt: Date.now(),
       progressAt: Date.now(),
@@ -52,7 +56,7 @@ export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
   setProgress: (modelStage, loadedBytes, totalBytes) =>
     set({ modelStage, loadedBytes, totalBytes, progressAt: Date.now() }),
   setLoaded: (model, scoringRule) => set({ modelState: 'ready', model, scoringRule, modelStage: 'Ready' }),
-  setModelError: (modelError) => set({ modelState: 'error', modelError }),
+  setModelError: (modelError, memoryAdvice) => set({ modelState: 'error', modelError, memoryAdvice }),
   setBackend: (backend, notice) => {
     const model = get().model;
     if (model) set({ model: { ...model, backend, notice, threads: backend === 'webgpu' ? 0 : model.threads } });

@@ -16,6 +16,12 @@ export function currentLabels(state: Pick<AppState, 'labelsText'>): string[] {
   return parseLabels(state.labelsText, MAX_LABELS, MAX_LABEL_CHARS);
 }
 
+/** Labels beyond MAX_LABELS, which are left out (the editor says so). */
+export function droppedLabelCount(state: Pick<AppState, 'labelsText'>): number {
+  const all = parseLabels(state.labelsText, MAX_LABELS + 1, MAX_LABEL_CHARS);
+  return all.length > MAX_LABELS ? parseLabels(state.labelsText, Infinity, MAX_LABEL_CHARS).length - MAX_LABELS : 0;
+}
+
 export function currentPrompts(state: Pick<AppState, 'labelsText' | 'template'>): string[] {
   return currentLabels(state).map((label) => expandTemplate(state.template, label));
 }

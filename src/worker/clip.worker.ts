@@ -7,6 +7,9 @@ import { describeError } from './runtime';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+// Held until this worker ends (killed, crashed or closed): the client waits for it to learn that (clip-client.ts).
+void navigator.locks?.request(self.name, () => new Promise<never>(() => {}));
+
 const post = (reply: WorkerReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer);
 const engine = new Engine((reason) =>
   post({ type: 'webgpuFailed', id: 0, reason: `the GPU device was lost (${reason})` }),
@@ -80,7 +83,12 @@ async function drain(): Promise<void> {
 }
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  if (event.data.type === 'cancel') return loads.get(event.data.id)?.abort();
+  if (event.data.type === 'cancel') {
+    const { id } = event.data;
+    const queued = images.findIndex((job) => job.id === id);
+    if (queued >= 0) images.splice(queued, 1);
+    return loads.get(id)?.abort();
+  }
   (event.data.type === 'encodeImage' ? images : urgent).push(event.data);
   void drain();
 };

@@ -1,11 +1,20 @@
 import { imageSize } from 'image-size';
-import { decodeSize, uprightSize, type DecodeSize } from '../model/decode-plan';
+import { capPixels, decodeSize, uprightSize, type DecodeSize } from '../model/decode-plan';
 import type { Pixels } from '../model/preprocess';
-import { THUMBNAIL_EDGE_PX } from '../shared/settings';
+import {
+  decodeFailureMessage,
+  looksTruncated,
+  refusalBeforeDecode,
+  sniffImage,
+  type SniffedKind,
+} from '../model/sniff';
+import { MAX_DECODED_PIXELS, THUMBNAIL_EDGE_PX } from '../shared/settings';
+import { decodeLarge, ImageRefused, isLarge } from './decode-large';
 
 // Enough for the headers of every supported format, EXIF blocks included, without reading whole files.
 const HEADER_BYTES = 256 * 1024;
-const SUPPORTED = 'JPEG, PNG, WebP, GIF, BMP or AVIF';
+// Where a file's end marker is looked for, to tell a cut-off file from a damaged one.
+const TAIL_BYTES = 64 * 1024;
 
 export interface DecodedImage {
   pixels: Pixels;
@@ -15,21 +24,25 @@ export interface DecodedImage {
   height: number;
 }
 
-async function storedSize(file: Blob): Promise<{ width: number; height: number; orientation?: number } | undefined> {
+function storedSize(head: Uint8Array): { width: number; height: number; orientation?: number } | undefined {
   try {
-    return imageSize(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
+    return imageSize(head);
   } catch {
     return undefined;
   }
 }
 
-async function decodeBitmap(file: Blob, target: DecodeSize | undefined): Promise<ImageBitmap> {
+async function decodeBitmap(file: Blob, kind: SniffedKind, target: DecodeSize | undefined): Promise<ImageBitmap> {
   const resize = target ? { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' } : {};
   try {
     return await createImageBitmap(file, { imageOrientation: 'from-image', ...resize } as ImageBitmapOptions);
   } catch {
-    throw new Error(`This file could not be decoded: it is damaged or not a ${SUPPORTED} image.`);
+    throw new Error(decodeFailureMessage(kind, await endsEarly(file, kind)));
   }
+}
+
+async function endsEarly(file: Blob, kind: SniffedKind): Promise<boolean> {
+  return looksTruncated(kind, new Uint8Array(await file.slice(-TAIL_BYTES).arrayBuffer()));
 }
 
 function thumbnailOf(bitmap: ImageBitmap): Promise<Blob> {
@@ -48,11 +61,22 @@ function thumbnailOf(bitmap: ImageBitmap): Promise<Blob> {
  */
 export async function decodeImage(file: Blob, shortestEdge: number): Promise<DecodedImage> {
   if (file.size === 0) throw new Error('This file is empty (0 bytes).');
-  const stored = await storedSize(file);
+  const head = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
+  const kind = sniffImage(head);
+  const refusal = refusalBeforeDecode(kind, file instanceof File ? file.name : 'this file');
+  if (refusal) throw new Error(refusal);
+  const stored = storedSize(head);
   const upright = stored ? uprightSize(stored.width, stored.height, stored.orientation) : undefined;
   // Twice the model size, so the final step is the model's own bicubic filter (see resize.ts), not the browser's.
   const decodeEdge = Math.max(2 * shortestEdge, THUMBNAIL_EDGE_PX);
-  let bitmap = await decodeBitmap(file, upright && decodeSize(upright, decodeEdge));
+  const target = upright && capPixels(decodeSize(upright, decodeEdge), MAX_DECODED_PIXELS);
+  let bitmap =
+    stored && upright && target && isLarge(upright)
+      ? await decodeLarge(file, kind, head, stored, target).catch(async (error: Error) => {
+          if (error instanceof ImageRefused) throw error;
+          throw new Error(decodeFailureMessage(kind, await endsEarly(file, kind)));
+        })
+      : await decodeBitmap(file, kind, target);
   const size = upright ?? { width: bitmap.width, height: bitmap.height };
   const scaled = decodeSize({ width: bitmap.width, height: bitmap.height }, decodeEdge);
   if (scaled.width !== bitmap.width || scaled.height !== bitmap.height) {

@@ -52,7 +52,9 @@ export function BarChart({
               data-score={rule ? probability.toFixed(6) : undefined}
               data-similarity={similarity.toFixed(6)}
             >
-              <span className="bar-label">{labels[i]}</span>
+              <span className="bar-label" dir="auto">
+                {labels[i]}
+              </span>
               <span className="bar-track" aria-hidden="true">
                 <span className="bar-fill" style={{ width: `${Math.max(0, Math.min(1, value)) * 100}%` }} />
               </span>

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { TEMPLATE_SLOT } from '../../model/labels';
 import { PRESETS, presetMatching } from '../../model/presets';
-import { currentLabels, selectLabelMatrix } from '../../store/selectors';
+import { MAX_LABELS } from '../../shared/settings';
+import { currentLabels, droppedLabelCount, selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 
 export function LabelsPanel() {
@@ -12,6 +13,7 @@ export function LabelsPanel() {
   const setTemplate = useAppStore((s) => s.setTemplate);
   const count = useAppStore((s) => currentLabels(s).length);
   const presetId = useAppStore((s) => presetMatching(currentLabels(s))?.id ?? '');
+  const dropped = useAppStore(droppedLabelCount);
   const pending = useAppStore((s) => selectLabelMatrix(s).pending);
   const ready = useAppStore((s) => s.modelState === 'ready');
 
@@ -30,12 +32,18 @@ export function LabelsPanel() {
         onChange={(e) => setLabelsText(e.target.value)}
         rows={12}
         spellCheck={false}
+        dir="auto"
       />
       <p className="hint" aria-live="polite">
         {count === 0
           ? 'Type or paste at least one label to see scores.'
           : `${count} label${count === 1 ? '' : 's'}${ready && pending > 0 ? `, encoding ${pending}…` : ''}`}
       </p>
+      {dropped > 0 && (
+        <p className="hint" role="status">
+          Only the first {MAX_LABELS} labels are used; {dropped} more were left out.
+        </p>
+      )}
       <label htmlFor={`${id}-template`}>Prompt template</label>
       <input
         id={`${id}-template`}

@@ -2,6 +2,7 @@ import { findModel } from '../../model/catalogue';
 import { formatBytes, formatDuration, transferStats } from '../../model/transfer';
 import { cancelDownload, loadModel } from '../../store/controller';
 import { useAppStore } from '../../store/store';
+import { MemoryAdvice } from '../MemoryAdvice/MemoryAdvice';
 
 function DownloadProgress() {
   const stage = useAppStore((s) => s.modelStage);
@@ -40,7 +41,8 @@ export function ModelStatus() {
           could not start: {error}{' '}
           <button type="button" onClick={() => void loadModel()}>
             Retry
-          </button>
+          </button>{' '}
+          <MemoryAdvice />
         </span>
       )}
     </div>

@@ -33,7 +33,7 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
     >
       <div className="card-head">
         {item.thumbnailUrl ? (
-          <img src={item.thumbnailUrl} alt={item.name} className="thumbnail" />
+          <img src={item.thumbnailUrl} alt={item.name} className="thumbnail" loading="lazy" decoding="async" />
         ) : (
           <div className="thumbnail placeholder" aria-hidden="true" />
         )}

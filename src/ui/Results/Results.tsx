@@ -2,6 +2,7 @@ import { clearImages } from '../../store/controller';
 import { useAppStore } from '../../store/store';
 import { ExportButtons } from '../ExportButtons/ExportButtons';
 import { ResultCard } from '../ResultCard/ResultCard';
+import { RunProgress } from '../RunProgress/RunProgress';
 
 export function Results() {
   const images = useAppStore((s) => s.images);
@@ -12,9 +13,7 @@ export function Results() {
   return (
     <>
       <div className="toolbar">
-        <span aria-live="polite">
-          {done < images.length ? `Classifying ${done} of ${images.length} images…` : `${images.length} images`}
-        </span>
+        <RunProgress done={done} total={images.length} />
         <fieldset className="segmented">
           <legend className="visually-hidden">Score shown</legend>
           <label>

@@ -1,0 +1,24 @@
+import { findModel } from '../../model/catalogue';
+import { selectDtype, selectModel } from '../../store/controller';
+import { useAppStore } from '../../store/store';
+
+/** After the model ran out of memory while starting: one button per smaller choice. */
+export function MemoryAdvice() {
+  const advice = useAppStore((s) => s.memoryAdvice);
+  if (!advice || (!advice.smallerDtype && !advice.smallerModelId)) return null;
+  const smallerModel = advice.smallerModelId && findModel(advice.smallerModelId);
+  return (
+    <span className="memory-advice" data-testid="memory-advice">
+      {advice.smallerDtype && (
+        <button type="button" onClick={() => selectDtype(advice.smallerDtype!)}>
+          Use smaller {advice.smallerDtypeWords} weights
+        </button>
+      )}
+      {smallerModel && (
+        <button type="button" onClick={() => selectModel(smallerModel.id)}>
+          Use {smallerModel.name}
+        </button>
+      )}
+    </span>
+  );
+}

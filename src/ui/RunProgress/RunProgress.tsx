@@ -1,0 +1,25 @@
+import { useState } from 'react';
+import { cancelPendingImages } from '../../store/controller';
+
+/** Overall progress of the images being classified, with a button that stops the rest of the run. */
+export function RunProgress({ done, total }: { done: number; total: number }) {
+  // What the last Stop removed, shown until the list changes again.
+  const [stopped, setStopped] = useState<{ removed: number; total: number }>();
+  if (done >= total) {
+    return (
+      <span aria-live="polite">
+        {total} images
+        {stopped?.total === total && `; stopped, ${stopped.removed} not yet classified were removed`}
+      </span>
+    );
+  }
+  return (
+    <span className="run-progress" aria-live="polite">
+      Classifying {done} of {total} images…{' '}
+      <progress max={total} value={done} aria-label="Images classified" data-testid="run-progress" />{' '}
+      <button type="button" onClick={() => setStopped({ removed: cancelPendingImages(), total: done })}>
+        Stop
+      </button>
+    </span>
+  );
+}
