@@ -1,7 +1,9 @@
 // The timed steps of the end-to-end benchmark, run in the real UI through Playwright.
 import type { JSHandle, Page } from 'playwright-core';
 
-export { makeTransfer, type DropFile } from '../e2e/helpers';
+import { makeTransfer, type DropFile } from '../e2e/helpers';
+
+export { makeTransfer, type DropFile };
 
 /** Dispatches a real drop and resolves with ms from the drop to every dropped card showing `bars` bars. */
 export async function timeDrop(page: Page, transfer: JSHandle<DataTransfer>, bars: number): Promise<number> {
@@ -72,4 +74,37 @@ export async function longestTaskMs(page: Page, sinceIndex: number): Promise<{ l
 
 export async function longTaskCount(page: Page): Promise<number> {
   return page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks.length);
+}
+
+export interface AppRound {
+  readyMs: number;
+  dropToAllBarsMs: number;
+  labelEditMs: number;
+  addOneImageMs: number;
+  longestTaskMs: number;
+  longTasks: number;
+}
+
+/**
+ * One round of the app workload on a freshly (re)loaded page: labels set and encoded, then `images` dropped, one
+ * label edited, `extra` dropped. Every timing is from the event to the last bar it must produce.
+ */
+export async function runAppRound(
+  page: Page,
+  labels: string[],
+  edit: { index: number; replacement: string },
+  images: DropFile[],
+  extra: DropFile,
+): Promise<AppRound> {
+  const readyMs = await waitReady(page);
+  await page.getByTestId('labels-editor').fill(labels.join('\n'));
+  await page.waitForFunction(() => !document.body.textContent?.includes('encoding'));
+  const all = await makeTransfer(page, images);
+  const one = await makeTransfer(page, [extra]);
+  const tasksBefore = await longTaskCount(page);
+  const dropToAllBarsMs = await timeDrop(page, all, labels.length);
+  const tasks = await longestTaskMs(page, tasksBefore);
+  const labelEditMs = await timeLabelEdit(page, labels, edit.index, edit.replacement);
+  const addOneImageMs = await timeDrop(page, one, labels.length);
+  return { readyMs, dropToAllBarsMs, labelEditMs, addOneImageMs, longestTaskMs: tasks.longest, longTasks: tasks.count };
 }
