@@ -2,8 +2,8 @@
 // WebGpuFailure: after one, ONNX Runtime's instance in this worker may be unusable, so the client starts a fresh
 // WASM worker instead of retrying here.
 import type * as Ort from 'onnxruntime-web';
-import { resizeTarget, toPixelValues, type PreprocessorConfig } from '../model/preprocess';
-import { resizeBicubic } from '../model/resize';
+import { pixelValuesLength, writePixelValues } from '../model/pixel-values';
+import type { PreprocessorConfig } from '../model/preprocess';
 import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
 import { chooseDtype } from '../model/dtype';
 import type { LoadedModel, LoadRequest } from '../shared/protocol';
@@ -90,32 +90,27 @@ export class Engine {
    * run each). A file that cannot be decoded gets its own Error; the others are unaffected.
    */
   async encodeImages(files: Blob[]): Promise<(ImageResult | Error)[]> {
-    const prepared = await Promise.all(
-      files.map(async (file) => {
-        try {
-          const { pixels, ...decoded } = await decodeImage(file, this.resizeEdge());
-          const target = resizeTarget(this.preprocessor, pixels.width, pixels.height);
-          return {
-            decoded,
-            values: toPixelValues(resizeBicubic(pixels, target.width, target.height), this.preprocessor),
-          };
-        } catch (error) {
-          return error instanceof Error ? error : new Error(String(error));
-        }
-      }),
+    const decoded = await Promise.all(
+      files.map((file) =>
+        decodeImage(file, this.resizeEdge()).catch((error: unknown) =>
+          error instanceof Error ? error : new Error(String(error)),
+        ),
+      ),
     );
-    const good = prepared.filter((p): p is Exclude<typeof p, Error> => !(p instanceof Error));
-    if (good.length === 0) return prepared as Error[];
-    const plane = good[0]!.values.length;
+    const good = decoded.filter((d): d is DecodedImage => !(d instanceof Error));
+    if (good.length === 0) return decoded as Error[];
+    // Every image is preprocessed straight into its slot of the batch tensor (crop size is fixed per model).
+    const plane = pixelValuesLength(this.preprocessor, good[0]!.pixels.width, good[0]!.pixels.height);
     const batch = new Float32Array(good.length * plane);
-    good.forEach((p, i) => batch.set(p.values, i * plane));
+    good.forEach((d, i) => writePixelValues(d.pixels, this.preprocessor, batch, i * plane));
     const embeds = await this.run('vision', this.pixelTensor(batch, good.length));
     const dim = embeds.length / good.length;
     let next = 0;
-    return prepared.map((p) => {
-      if (p instanceof Error) return p;
+    return decoded.map((d) => {
+      if (d instanceof Error) return d;
       const index = next++;
-      return { ...p.decoded, embeds: embeds.slice(index * dim, (index + 1) * dim) };
+      const { thumbnail, width, height } = d;
+      return { thumbnail, width, height, embeds: embeds.slice(index * dim, (index + 1) * dim) };
     });
   }
 
