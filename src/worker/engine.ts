@@ -3,7 +3,7 @@
 // WASM worker instead of retrying here.
 import type * as Ort from 'onnxruntime-web';
 import { pixelValuesLength, writePixelValues } from '../model/pixel-values';
-import type { PreprocessorConfig } from '../model/preprocess';
+import type { Pixels, PreprocessorConfig } from '../model/preprocess';
 import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
 import { chooseDtype } from '../model/dtype';
 import type { LoadedModel, LoadRequest } from '../shared/protocol';
@@ -13,8 +13,18 @@ import * as runtime from './runtime';
 
 export class WebGpuFailure extends Error {}
 
-export interface ImageResult extends Omit<DecodedImage, 'pixels'> {
+export interface ImageResult {
   embeds: Float32Array;
+  thumbnail: Blob;
+  width: number;
+  height: number;
+}
+
+/** A decoded image, preprocessed for the model that was loaded when it was decoded. */
+export interface PreparedImage extends DecodedImage {
+  values: Float32Array;
+  /** The preprocessor config `values` were made with; a model loaded since then means they are made again. */
+  config: PreprocessorConfig;
 }
 
 export class Engine {
@@ -85,33 +95,45 @@ export class Engine {
     return this.run('text', new ort.Tensor('int64', batch.ids, [batch.batchSize, batch.sequenceLength]));
   }
 
+  /** Decodes and preprocesses one image file; its failure comes back as an Error for that image alone. */
+  async prepareImage(file: Blob): Promise<PreparedImage | Error> {
+    try {
+      const decoded = await decodeImage(file, this.resizeEdge());
+      return { ...decoded, ...this.pixelValues(decoded.pixels) };
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  }
+
   /**
-   * Decodes and preprocesses each file, then encodes the decodable ones in one batch (cheaper per image than one
-   * run each). A file that cannot be decoded gets its own Error; the others are unaffected.
+   * Encodes the prepared images in one batch (cheaper per image than one run each); errors pass through in place.
    */
-  async encodeImages(files: Blob[]): Promise<(ImageResult | Error)[]> {
-    const decoded = await Promise.all(
-      files.map((file) =>
-        decodeImage(file, this.resizeEdge()).catch((error: unknown) =>
-          error instanceof Error ? error : new Error(String(error)),
-        ),
-      ),
-    );
-    const good = decoded.filter((d): d is DecodedImage => !(d instanceof Error));
-    if (good.length === 0) return decoded as Error[];
-    // Every image is preprocessed straight into its slot of the batch tensor (crop size is fixed per model).
-    const plane = pixelValuesLength(this.preprocessor, good[0]!.pixels.width, good[0]!.pixels.height);
+  async encodePrepared(prepared: (PreparedImage | Error)[]): Promise<(ImageResult | Error)[]> {
+    const good = prepared.filter((p): p is PreparedImage => !(p instanceof Error));
+    if (good.length === 0) return prepared as Error[];
+    good.forEach((p) => p.config !== this.preprocessor && Object.assign(p, this.pixelValues(p.pixels)));
+    const plane = good[0]!.values.length;
     const batch = new Float32Array(good.length * plane);
-    good.forEach((d, i) => writePixelValues(d.pixels, this.preprocessor, batch, i * plane));
+    good.forEach((p, i) => batch.set(p.values, i * plane));
     const embeds = await this.run('vision', this.pixelTensor(batch, good.length));
     const dim = embeds.length / good.length;
+    const thumbnails = await Promise.allSettled(good.map((p) => p.thumbnail));
     let next = 0;
-    return decoded.map((d) => {
-      if (d instanceof Error) return d;
+    return prepared.map((p) => {
+      if (p instanceof Error) return p;
       const index = next++;
-      const { thumbnail, width, height } = d;
-      return { thumbnail, width, height, embeds: embeds.slice(index * dim, (index + 1) * dim) };
+      const thumbnail = thumbnails[index]!;
+      if (thumbnail.status === 'rejected') return new Error(`The preview of this image failed: ${thumbnail.reason}`);
+      const { width, height } = p;
+      return { thumbnail: thumbnail.value, width, height, embeds: embeds.slice(index * dim, (index + 1) * dim) };
     });
+  }
+
+  private pixelValues(pixels: Pixels): { values: Float32Array; config: PreprocessorConfig } {
+    const config = this.preprocessor;
+    const values = new Float32Array(pixelValuesLength(config, pixels.width, pixels.height));
+    writePixelValues(pixels, config, values);
+    return { values, config };
   }
 
   private async run(tower: 'text' | 'vision', input: Ort.Tensor): Promise<Float32Array> {
