@@ -36,6 +36,8 @@ export class ImageQueue {
    */
   async firstPrepared(): Promise<void> {
     await this.jobs[0]?.prepared;
+    // And one more task turn, for messages already posted but not yet delivered (seen on a loaded machine).
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   /** Takes up to `count` images, each with its preparation under way, and starts preparing the ones after them. */
