@@ -1,6 +1,8 @@
 // Times raw onnxruntime-web session.run for one tower of a Hub-layout model folder on WASM.
 // Query: build=<dist file>&threads=N&opt=<all|extended|basic|disabled>&fixBatch=1&model=<folder url>&tower=vision|text&suffix=<'' | _quantized | _fp16>&batch=N&runs=N
 //        &ids=<comma-separated int64 ids, row-major>&seq=<sequence length> (text only)
+//        session options, one at a time: memPattern=0, arena=0, mode=parallel; prealloc=1 passes a preallocated
+//        output tensor to every run.
 const params = new URLSearchParams(location.search);
 // Which onnxruntime-web build: ort.webgpu.min.mjs (the app's; asyncify WASM), ort.wasm.min.mjs (plain WASM) ...
 const build = params.get('build') ?? 'ort.webgpu.min.mjs';
@@ -22,6 +24,9 @@ async function bench() {
   const options = { executionProviders: ['wasm'], graphOptimizationLevel: params.get('opt') ?? 'all' };
   // Fixing the batch dimension lets ONNX Runtime plan memory and shapes ahead.
   if (params.get('fixBatch')) options.freeDimensionOverrides = { batch_size: batch };
+  if (params.get('memPattern') === '0') options.enableMemPattern = false;
+  if (params.get('arena') === '0') options.enableCpuMemArena = false;
+  if (params.get('mode')) options.executionMode = params.get('mode');
   const createStart = performance.now();
   const session = await ort.InferenceSession.create(file, options);
   const createMs = performance.now() - createStart;
@@ -34,11 +39,18 @@ async function bench() {
     const ids = BigInt64Array.from(params.get('ids').split(',').map(BigInt));
     feed = { [session.inputNames[0]]: new ort.Tensor('int64', ids, [batch, Number(params.get('seq'))]) };
   }
-  for (let i = 0; i < WARMUP_RUNS; i++) await session.run(feed);
+  let fetches;
+  if (params.get('prealloc')) {
+    // ONNX Runtime writes the output into this tensor instead of allocating one per run.
+    const output = (await session.run(feed))[session.outputNames[0]];
+    fetches = { [session.outputNames[0]]: new ort.Tensor(output.type, new Float32Array(output.size), output.dims) };
+  }
+  const run = () => (fetches ? session.run(feed, fetches) : session.run(feed));
+  for (let i = 0; i < WARMUP_RUNS; i++) await run();
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    await session.run(feed);
+    await run();
     times.push(performance.now() - start);
   }
   return { createMs, threads: ort.env.wasm.numThreads, crossOriginIsolated, ...stats(times) };
