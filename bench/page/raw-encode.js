@@ -3,6 +3,8 @@
 //        &ids=<comma-separated int64 ids, row-major>&seq=<sequence length> (text only)
 //        session options, one at a time: memPattern=0, arena=0, mode=parallel; prealloc=1 passes a preallocated
 //        output tensor to every run.
+//        serve=1: after warm-up, leaves window.__run(n) (resolves with the ms of n runs back to back) for a driver
+//        that interleaves raw runs with other work, so both see the same machine load.
 const params = new URLSearchParams(location.search);
 // Which onnxruntime-web build: ort.webgpu.min.mjs (the app's; asyncify WASM), ort.wasm.min.mjs (plain WASM) ...
 const build = params.get('build') ?? 'ort.webgpu.min.mjs';
@@ -47,6 +49,11 @@ async function bench() {
   }
   const run = () => (fetches ? session.run(feed, fetches) : session.run(feed));
   for (let i = 0; i < WARMUP_RUNS; i++) await run();
+  window.__run = async (n) => {
+    const start = performance.now();
+    for (let i = 0; i < n; i++) await run();
+    return performance.now() - start;
+  };
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
