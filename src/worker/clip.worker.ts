@@ -2,7 +2,7 @@
 // The model worker: receives requests, runs them one at a time (label requests before images, so typing stays
 // live while a folder is being classified) and answers each with its request id.
 import type { WorkerReply, WorkerRequest } from '../shared/protocol';
-import { Engine, WebGpuFailure } from './engine';
+import { Engine, WebGpuFailure, type PreparedImage } from './engine';
 import { IMAGE_BATCH, ImageQueue, type ImageJob } from './image-queue';
 import { describeError } from './runtime';
 
@@ -40,7 +40,7 @@ async function handle(request: Exclude<Job, { type: 'encodeImage' }>): Promise<v
   }
 }
 
-async function handleImages(jobs: Required<ImageJob>[]): Promise<void> {
+async function handleImages(jobs: Required<ImageJob<PreparedImage | Error>>[]): Promise<void> {
   const results = await engine.encodePrepared(await Promise.all(jobs.map((job) => job.prepared)));
   results.forEach((result, i) => {
     const id = jobs[i]!.request.id;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { PreparedImage } from './engine';
 import { IMAGE_BATCH, ImageQueue, type ImageRequest } from './image-queue';
 
 const request = (id: number): ImageRequest => ({
@@ -15,7 +14,7 @@ function queueWithManualPrepare() {
   const finish: ((value: Error) => void)[] = [];
   const queue = new ImageQueue((file) => {
     started.push(file);
-    return new Promise<PreparedImage | Error>((resolve) => finish.push(resolve));
+    return new Promise<Error>((resolve) => finish.push(resolve));
   });
   return { queue, started, finish };
 }

@@ -2,13 +2,13 @@
 // (up to DECODE_AHEAD at once), so the next batch decodes while the current one runs and an image's wait for the
 // model is not also a wait for its decoder.
 import type { WorkerRequest } from '../shared/protocol';
-import type { PreparedImage } from './engine';
 
 export type ImageRequest = Extract<WorkerRequest, { type: 'encodeImage' }>;
 
-export interface ImageJob {
+/** An image request and, once started, its preparation (decoded pixels and pixel values, or an Error). */
+export interface ImageJob<Prepared> {
   request: ImageRequest;
-  prepared?: Promise<PreparedImage | Error>;
+  prepared?: Promise<Prepared>;
 }
 
 /** Images queued together are encoded in one batch of up to this many (measured: ~10% less time per image at 8). */
@@ -16,10 +16,10 @@ export const IMAGE_BATCH = 8;
 // The batch about to run and the one after it. Decoded images wait in memory (about 1-2 MB each), so no more.
 const DECODE_AHEAD = 2 * IMAGE_BATCH;
 
-export class ImageQueue {
-  private readonly jobs: ImageJob[] = [];
+export class ImageQueue<Prepared> {
+  private readonly jobs: ImageJob<Prepared>[] = [];
 
-  constructor(private readonly prepare: (file: Blob) => Promise<PreparedImage | Error>) {}
+  constructor(private readonly prepare: (file: Blob) => Promise<Prepared>) {}
 
   get length(): number {
     return this.jobs.length;
@@ -41,8 +41,8 @@ export class ImageQueue {
   }
 
   /** Takes up to `count` images, each with its preparation under way, and starts preparing the ones after them. */
-  take(count: number): Required<ImageJob>[] {
-    const taken = this.jobs.splice(0, count) as Required<ImageJob>[];
+  take(count: number): Required<ImageJob<Prepared>>[] {
+    const taken = this.jobs.splice(0, count) as Required<ImageJob<Prepared>>[];
     this.startAhead();
     return taken;
   }
