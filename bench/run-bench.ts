@@ -6,7 +6,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { ClipTokenizer } from '../src/model/tokenizer';
-import { ROOT, runPages } from '../tools/models/browser/browser-run';
+import { openPages, ROOT } from '../tools/models/browser/browser-run';
 import { loadTokenizer } from '../tools/models/node-model';
 import { summarise, type BenchTiming } from './stats';
 import { formatTable, type BenchRow } from './table';
@@ -16,9 +16,10 @@ const QUICK = process.argv.includes('--quick');
 const RUNS = QUICK ? 5 : 15;
 const WARMUP_RUNS = 2;
 // onnxruntime-web builds: the WebGPU-capable one the app loads, and the WASM-only one.
+const APP_BUILD = 'ort.wasm.min.mjs';
 const BUILDS = [
   ['webgpu build (asyncify wasm)', 'ort.webgpu.min.mjs'],
-  ['wasm-only build', 'ort.wasm.min.mjs'],
+  ['wasm-only build', APP_BUILD],
 ] as const;
 const DTYPES = [
   ['int8', '_quantized'],
@@ -112,7 +113,8 @@ const tokenizer = loadTokenizer(TWIN);
 const model = '/' + relative(ROOT, TWIN);
 const cases: Case[] = [];
 for (const [dtype, suffix] of DTYPES) {
-  for (const [buildName, build] of BUILDS) {
+  // --quick keeps to the build the app loads (and, for 4-bit, batch 8), to stay within a few minutes.
+  for (const [buildName, build] of QUICK ? BUILDS.filter(([, b]) => b === APP_BUILD) : BUILDS) {
     for (const batch of [1, 8]) {
       cases.push(visionCase(`image encode ${dtype}, batch ${batch}, ${buildName}`, { suffix, batch, build }));
     }
@@ -144,7 +146,7 @@ for (const [dtype, suffix] of DTYPES) {
         console.warn(`skipping ${label}: run \`npm run models:q4\` first`);
         continue;
       }
-      for (const batch of [1, 8]) {
+      for (const batch of QUICK ? [8] : [1, 8]) {
         cases.push(
           visionCase(`image encode ${label}, batch ${batch}, wasm-only build`, {
             dir: TWIN_Q4_DIR,
@@ -167,14 +169,20 @@ for (const [dtype, suffix] of DTYPES) {
   }
 }
 
-const browser = await runPages<Timing>(cases.map((c) => c.page));
+// Each case runs in the browser and then natively, back to back: on a shared machine the load drifts, and a ratio
+// is only fair between figures taken under the same load.
+const pages = await openPages();
 const rows: BenchRow[] = [];
-for (const [i, c] of cases.entries()) {
-  const web = browser[i]!;
-  if (web.error) throw new Error(`${c.name}: ${web.error}`);
-  const native = await c.node();
-  rows.push({ name: c.name, perItem: c.perItem, web, native });
-  console.log(`${c.name}: web ${web.median.toFixed(1)} ms, native ${native.median.toFixed(1)} ms`);
+try {
+  for (const c of cases) {
+    const web = await pages.run<Timing>(c.page);
+    if (web.error) throw new Error(`${c.name}: ${web.error}`);
+    const native = await c.node();
+    rows.push({ name: c.name, perItem: c.perItem, web, native });
+    console.log(`${c.name}: web ${web.median.toFixed(1)} ms, native ${native.median.toFixed(1)} ms`);
+  }
+} finally {
+  await pages.close();
 }
 const table = formatTable(rows, { runs: RUNS, cores: cpus().length });
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
