@@ -92,7 +92,7 @@ function visionCase(
   return {
     name,
     perItem: batch,
-    page: `bench/page/raw-encode.html?build=${build}${query}&model=/${relative(ROOT, dir)}&tower=vision&suffix=${suffix}&batch=${batch}&runs=${RUNS}`,
+    page: `bench/page/raw-encode.html?build=${build}${query.includes('worker=0') ? '' : '&worker=1'}${query}&model=/${relative(ROOT, dir)}&tower=vision&suffix=${suffix}&batch=${batch}&runs=${RUNS}`,
     node: () => nodeTiming(file, () => ({ pixel_values: pixels() }), native),
   };
 }
@@ -120,7 +120,8 @@ for (const [dtype, suffix] of DTYPES) {
     }
   }
   if (dtype === 'int8') {
-    // One option at a time against the app's setting (wasm-only build, all cores, full optimisation), batch 1.
+    // One option at a time against the app's setting (wasm-only build in a worker, all cores, full optimisation),
+    // batch 1.
     const variants: [string, string, NodeOptions][] = [
       ['1 thread', 'threads=1', { intraOpNumThreads: 1 }],
       ['graph optimisation basic', 'opt=basic', { graphOptimizationLevel: 'basic' }],
@@ -129,6 +130,7 @@ for (const [dtype, suffix] of DTYPES) {
       ['CPU memory arena off', 'arena=0', { enableCpuMemArena: false }],
       ['parallel execution mode', 'mode=parallel', { executionMode: 'parallel' }],
       ['preallocated output tensor', 'prealloc=1', { prealloc: true }],
+      ['on the page main thread (no worker)', 'worker=0', {}],
     ];
     for (const [label, query, native] of variants) {
       cases.push(
@@ -163,7 +165,7 @@ for (const [dtype, suffix] of DTYPES) {
     cases.push({
       name: `text encode ${dtype} (wasm-only build), ${LABELS.length} labels padded to ${padTo77 ? 77 : `longest (${seq})`}`,
       perItem: LABELS.length,
-      page: `bench/page/raw-encode.html?build=ort.wasm.min.mjs&model=${model}&tower=text&suffix=${suffix}&batch=${LABELS.length}&seq=${seq}&runs=${RUNS}&ids=${Array.from(ids).join(',')}`,
+      page: `bench/page/raw-encode.html?build=ort.wasm.min.mjs&worker=1&model=${model}&tower=text&suffix=${suffix}&batch=${LABELS.length}&seq=${seq}&runs=${RUNS}&ids=${Array.from(ids).join(',')}`,
       node: () => nodeTiming(file, () => ({ input_ids: new ort.Tensor('int64', ids, [LABELS.length, seq]) })),
     });
   }

@@ -41,10 +41,10 @@ const initialJs = readdirSync(join(ROOT, 'dist/assets'))
   .reduce((n, f) => n + gzipSync(readFileSync(join(ROOT, 'dist/assets', f))).length, 0);
 
 const rawPage = (batch: number, serve = false) =>
-  `bench/page/raw-encode.html?build=ort.wasm.min.mjs&model=/.models/hub/${REPO}&tower=vision&suffix=_quantized&batch=${batch}&runs=${serve ? 1 : RAW_RUNS}${serve ? '&serve=1' : ''}`;
+  `bench/page/raw-encode.html?build=ort.wasm.min.mjs&worker=1&model=/.models/hub/${REPO}&tower=vision&suffix=_quantized&batch=${batch}&runs=${serve ? 1 : RAW_RUNS}${serve ? '&serve=1' : ''}`;
 // One text encode of the edited label's prompt: the label-edit target is this plus 30 ms.
 const edited = loadTokenizer(TWIN).encodeBatch([expandTemplate(DEFAULT_TEMPLATE, EDIT.replacement)], 0);
-const rawTextPage = `bench/page/raw-encode.html?build=ort.wasm.min.mjs&model=/.models/hub/${REPO}&tower=text&suffix=_quantized&batch=1&seq=${edited.sequenceLength}&runs=${RAW_RUNS}&ids=${Array.from(edited.ids).join(',')}`;
+const rawTextPage = `bench/page/raw-encode.html?build=ort.wasm.min.mjs&worker=1&model=/.models/hub/${REPO}&tower=text&suffix=_quantized&batch=1&seq=${edited.sequenceLength}&runs=${RAW_RUNS}&ids=${Array.from(edited.ids).join(',')}`;
 const [raw1, raw8, rawText1] = await runPages<BenchTiming>([rawPage(1), rawPage(APP_BATCH), rawTextPage]);
 const hub = await startHubServer({ repos: { [REPO]: TWIN } });
 const site = serveRepository();

@@ -1,15 +1,17 @@
-// Times raw onnxruntime-web session.run for one tower of a Hub-layout model folder on WASM.
+// Times raw onnxruntime-web session.run (in a worker, like the app, with worker=1) for one tower of a Hub-layout model folder on WASM.
 // Query: build=<dist file>&threads=N&opt=<all|extended|basic|disabled>&fixBatch=1&model=<folder url>&tower=vision|text&suffix=<'' | _quantized | _fp16>&batch=N&runs=N
 //        &ids=<comma-separated int64 ids, row-major>&seq=<sequence length> (text only)
 //        session options, one at a time: memPattern=0, arena=0, mode=parallel; prealloc=1 passes a preallocated
 //        output tensor to every run.
 //        serve=1: after warm-up, leaves window.__run(n) (resolves with the ms of n runs back to back) for a driver
 //        that interleaves raw runs with other work, so both see the same machine load.
+//        worker=1: runs all of it in a module worker, as the app runs ONNX Runtime (off the page's main thread,
+//        where WASM threads must spin instead of sleeping while they wait).
 const params = new URLSearchParams(location.search);
+const inWorker = typeof window === 'undefined';
 // Which onnxruntime-web build: ort.webgpu.min.mjs (the app's; asyncify WASM), ort.wasm.min.mjs (plain WASM) ...
 const build = params.get('build') ?? 'ort.webgpu.min.mjs';
 if (!/^ort(\.[a-z]+)*\.min\.mjs$/.test(build)) throw new Error(`unknown build ${build}`);
-const ort = await import(`/node_modules/onnxruntime-web/dist/${build}`);
 const tower = params.get('tower');
 const batch = Number(params.get('batch') ?? 1);
 const runs = Number(params.get('runs') ?? 10);
@@ -20,7 +22,17 @@ function stats(times) {
   return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1) };
 }
 
+/** The page side of worker=1: relays the worker's result and __run calls. */
+function startWorker() {
+  const worker = new Worker(`./raw-encode.js${location.search}`, { type: 'module', name: 'raw-encode' });
+  let ran;
+  worker.onmessage = ({ data }) => (data.ran !== undefined ? ran(data.ran) : (window.__result = data.result));
+  worker.onerror = (event) => (window.__result = { error: event.message || 'the worker failed' });
+  window.__run = (n) => new Promise((resolve) => ((ran = resolve), worker.postMessage({ run: n })));
+}
+
 async function bench() {
+  const ort = await import(`/node_modules/onnxruntime-web/dist/${build}`);
   ort.env.wasm.numThreads = Number(params.get('threads') ?? navigator.hardwareConcurrency);
   const file = `${params.get('model')}/onnx/${tower}_model${params.get('suffix') ?? ''}.onnx`;
   const options = { executionProviders: ['wasm'], graphOptimizationLevel: params.get('opt') ?? 'all' };
@@ -49,21 +61,22 @@ async function bench() {
   }
   const run = () => (fetches ? session.run(feed, fetches) : session.run(feed));
   for (let i = 0; i < WARMUP_RUNS; i++) await run();
-  window.__run = async (n) => {
+  const runMany = async (n) => {
     const start = performance.now();
     for (let i = 0; i < n; i++) await run();
     return performance.now() - start;
   };
+  if (inWorker) self.onmessage = async ({ data }) => self.postMessage({ ran: await runMany(data.run) });
+  else window.__run = runMany;
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
     await run();
     times.push(performance.now() - start);
   }
-  return { createMs, threads: ort.env.wasm.numThreads, crossOriginIsolated, ...stats(times) };
+  return { createMs, threads: ort.env.wasm.numThreads, crossOriginIsolated, inWorker, ...stats(times) };
 }
 
-bench().then(
-  (result) => (window.__result = result),
-  (error) => (window.__result = { error: String(error?.message ?? error) }),
-);
+const report = (result) => (inWorker ? self.postMessage({ result }) : (window.__result = result));
+if (!inWorker && params.get('worker') === '1') startWorker();
+else bench().then(report, (error) => report({ error: String(error?.message ?? error) }));
