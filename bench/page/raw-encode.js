@@ -1,4 +1,5 @@
-// Times raw onnxruntime-web session.run (in a worker, like the app, with worker=1) for one tower of a Hub-layout model folder on WASM.
+// Times raw onnxruntime-web session.run for one tower of a Hub-layout model folder on WASM (in a module worker,
+// like the app, with worker=1).
 // Query: build=<dist file>&threads=N&opt=<all|extended|basic|disabled>&fixBatch=1&model=<folder url>&tower=vision|text&suffix=<'' | _quantized | _fp16>&batch=N&runs=N
 //        &ids=<comma-separated int64 ids, row-major>&seq=<sequence length> (text only)
 //        session options, one at a time: memPattern=0, arena=0, mode=parallel; prealloc=1 passes a preallocated
