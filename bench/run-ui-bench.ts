@@ -19,7 +19,7 @@ import { loadTokenizer } from '../tools/models/node-model';
 import { runPeer } from './peer-steps';
 import { summarise, type BenchTiming } from './stats';
 import { LABELS, TWIN_DIR as TWIN, TWIN_REPO as REPO } from './workload';
-import { LONG_TASK_RECORDER, runAppRound, waitReady, type AppRound } from './ui-steps';
+import { LONG_TASK_RECORDER, runAppRound, timeRawInPage, waitReady, type AppRound } from './ui-steps';
 
 const QUICK = process.argv.includes('--quick');
 const ROUNDS = QUICK ? 3 : 5;
@@ -40,8 +40,8 @@ const initialJs = readdirSync(join(ROOT, 'dist/assets'))
   .filter((f) => /^index-.*\.js$/.test(f))
   .reduce((n, f) => n + gzipSync(readFileSync(join(ROOT, 'dist/assets', f))).length, 0);
 
-const rawPage = (batch: number, serve = false) =>
-  `bench/page/raw-encode.html?build=ort.wasm.min.mjs&worker=1&model=/.models/hub/${REPO}&tower=vision&suffix=_quantized&batch=${batch}&runs=${serve ? 1 : RAW_RUNS}${serve ? '&serve=1' : ''}`;
+const rawPage = (batch: number) =>
+  `bench/page/raw-encode.html?build=ort.wasm.min.mjs&worker=1&model=/.models/hub/${REPO}&tower=vision&suffix=_quantized&batch=${batch}&runs=${RAW_RUNS}`;
 // One text encode of the edited label's prompt: the label-edit target is this plus 30 ms.
 const edited = loadTokenizer(TWIN).encodeBatch([expandTemplate(DEFAULT_TEMPLATE, EDIT.replacement)], 0);
 const rawTextPage = `bench/page/raw-encode.html?build=ort.wasm.min.mjs&worker=1&model=/.models/hub/${REPO}&tower=text&suffix=_quantized&batch=1&seq=${edited.sequenceLength}&runs=${RAW_RUNS}&ids=${Array.from(edited.ids).join(',')}`;
@@ -59,22 +59,19 @@ try {
   await page.goto(`${origin}/dist/index.html?backend=wasm&model=${REPO}&hub=${encodeURIComponent(hub.origin)}`);
   await page.getByTestId('confirm-host').click();
   const coldReadyMs = await waitReady(page);
-  // Raw session.run in another tab, timed right before each round on the same images count: the machine's load
-  // changes from minute to minute here, so the overhead ratio is taken per round.
-  const rawTab = await browser.newPage();
-  await rawTab.goto(`${origin}/${rawPage(APP_BATCH, true)}`);
-  await rawTab.waitForFunction(() => (globalThis as { __result?: unknown }).__result, null, { timeout: 300_000 });
+  // Raw session.run in a worker of the app's own page, timed on the same 16 images right before each round: the
+  // machine's load changes from minute to minute here, so the overhead ratio is taken per round.
+  const rawQuery = rawPage(APP_BATCH)
+    .split('?')[1]!
+    .replace(/runs=\d+/, 'runs=1');
   const rounds: (AppRound & { rawSameImagesMs: number })[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     await page.reload();
-    const rawSameImagesMs = await rawTab.evaluate(
-      (n) => (globalThis as unknown as { __run: (n: number) => Promise<number> }).__run(n),
-      IMAGES / APP_BATCH,
-    );
-    rounds.push({ ...(await runAppRound(page, LABELS, EDIT, images, photo(99))), rawSameImagesMs });
+    const readyMs = await waitReady(page);
+    const rawSameImagesMs = await timeRawInPage(page, rawQuery, IMAGES / APP_BATCH);
+    rounds.push({ ...(await runAppRound(page, LABELS, EDIT, images, photo(99))), readyMs, rawSameImagesMs });
     console.log(`round ${round + 1}/${ROUNDS}: ${JSON.stringify(rounds.at(-1))}`);
   }
-  await rawTab.close();
   const memory = await page.evaluate(async () => {
     const measure = (performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> })
       .measureUserAgentSpecificMemory;

@@ -108,3 +108,31 @@ export async function runAppRound(
   const addOneImageMs = await timeDrop(page, one, labels.length);
   return { readyMs, dropToAllBarsMs, labelEditMs, addOneImageMs, longestTaskMs: tasks.longest, longTasks: tasks.count };
 }
+
+/**
+ * Raw session.run timed inside the app's own page, in a worker of its own (bench/page/raw-encode.js with `query`),
+ * right before the app's round: same page, same process priority, same machine load. Resolves with the ms of
+ * `runs` runs after warm-up; the worker is gone before the app's work starts.
+ */
+export async function timeRawInPage(page: Page, query: string, runs: number): Promise<number> {
+  return page.evaluate(
+    async ({ query, runs }) => {
+      const worker = new Worker(`/bench/page/raw-encode.js?${query}`, { type: 'module', name: 'raw-encode' });
+      try {
+        const reply = () =>
+          new Promise<{ result?: { error?: string }; ran?: number }>((resolve, reject) => {
+            worker.onmessage = ({ data }) => resolve(data);
+            worker.onerror = (event) => reject(new Error(event.message || 'the raw worker failed'));
+          });
+        const ready = await reply();
+        if (ready.result?.error) throw new Error(ready.result.error);
+        const ran = reply();
+        worker.postMessage({ run: runs });
+        return (await ran).ran!;
+      } finally {
+        worker.terminate();
+      }
+    },
+    { query, runs },
+  );
+}

@@ -4,8 +4,8 @@
 //        &ids=<comma-separated int64 ids, row-major>&seq=<sequence length> (text only)
 //        session options, one at a time: memPattern=0, arena=0, mode=parallel; prealloc=1 passes a preallocated
 //        output tensor to every run.
-//        serve=1: after warm-up, leaves window.__run(n) (resolves with the ms of n runs back to back) for a driver
-//        that interleaves raw runs with other work, so both see the same machine load.
+//        After warm-up, window.__run(n) (in a worker: the message {run: n}, answered with {ran: ms}) times n more
+//        runs back to back, for a driver that interleaves raw runs with other work under the same machine load.
 //        worker=1: runs all of it in a module worker, as the app runs ONNX Runtime (off the page's main thread,
 //        where WASM threads must spin instead of sleeping while they wait).
 const params = new URLSearchParams(location.search);
