@@ -36,7 +36,10 @@ try {
       page,
       Array.from({ length: 16 }, (_, i) => photo(i)),
     );
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     console.log('drop ms', await timeDrop(page, t, LABELS.length));
+    const buf = await browser.stopTracing();
+    (await import('node:fs')).writeFileSync(`/tmp/wt5ref/trace-${round}.json`, buf);
   }
 } finally {
   await browser.close();

@@ -69,9 +69,13 @@ try {
     await page.reload();
     const readyMs = await waitReady(page);
     const rawSameImagesMs = await timeRawInPage(page, rawQuery, IMAGES / APP_BATCH);
-    rounds.push({ ...(await runAppRound(page, LABELS, EDIT, images, photo(99))), readyMs, rawSameImagesMs });
+    rounds.push({ ...(await runAppRound(browser, page, LABELS, EDIT, images, photo(99))), readyMs, rawSameImagesMs });
     console.log(`round ${round + 1}/${ROUNDS}: ${JSON.stringify(rounds.at(-1))}`);
   }
+  // One more round, traced: main-thread tasks by wall time and by thread CPU time.
+  await page.reload();
+  await waitReady(page);
+  const traced = await runAppRound(browser, page, LABELS, EDIT, images, photo(99), true);
   const memory = await page.evaluate(async () => {
     const measure = (performance as unknown as { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> })
       .measureUserAgentSpecificMemory;
@@ -105,6 +109,8 @@ try {
   const single: Record<string, number> = {
     coldReadyMs,
     peerLoadMs: peer.loadMs,
+    tracedRoundLongestMainThreadTaskWallMs: traced.longestTaskTraceWallMs,
+    tracedRoundLongestMainThreadTaskCpuMs: traced.longestTaskCpuMs,
     pageAndWorkerMemoryMB: memory / 1e6,
     initialJsGzipKB: initialJs / 1024,
   };
@@ -141,7 +147,7 @@ try {
     measures,
     single,
     ratios,
-    samples: { rounds, peer },
+    samples: { rounds, traced, peer },
   };
   writeFileSync(join(out, `ui-${stamp}.json`), JSON.stringify(json, null, 2) + '\n');
   writeFileSync(join(out, `ui-${stamp}.md`), table + '\n');

@@ -1,5 +1,6 @@
 // The timed steps of the end-to-end benchmark, run in the real UI through Playwright.
-import type { JSHandle, Page } from 'playwright-core';
+import type { Browser, JSHandle, Page } from 'playwright-core';
+import { traceMainThread } from './main-thread-trace';
 
 import { makeTransfer, type DropFile } from '../e2e/helpers';
 
@@ -82,6 +83,9 @@ export async function longestTaskMs(page: Page, since: number): Promise<{ longes
 export interface AppRound {
   readyMs: number;
   dropToAllBarsMs: number;
+  /** With `trace`, from a trace of the drop: the longest main-thread task in wall time and in thread CPU time. */
+  longestTaskTraceWallMs: number;
+  longestTaskCpuMs: number;
   labelEditMs: number;
   addOneImageMs: number;
   longestTaskMs: number;
@@ -93,11 +97,13 @@ export interface AppRound {
  * label edited, `extra` dropped. Every timing is from the event to the last bar it must produce.
  */
 export async function runAppRound(
+  browser: Browser,
   page: Page,
   labels: string[],
   edit: { index: number; replacement: string },
   images: DropFile[],
   extra: DropFile,
+  trace = false,
 ): Promise<AppRound> {
   const readyMs = await waitReady(page);
   await page.getByTestId('labels-editor').fill(labels.join('\n'));
@@ -106,11 +112,25 @@ export async function runAppRound(
   const one = await makeTransfer(page, [extra]);
   // Only tasks from the drop on count: building the DataTransfer above is the harness's work, not the app's.
   const since = await page.evaluate(() => performance.now());
-  const dropToAllBarsMs = await timeDrop(page, all, labels.length);
+  // Tracing costs a little time, so only a round of its own is traced.
+  const drop = () => timeDrop(page, all, labels.length);
+  const traced = trace
+    ? await traceMainThread(browser, page, drop)
+    : { result: await drop(), tasks: { longestWallMs: NaN, longestCpuMs: NaN } };
+  const dropToAllBarsMs = traced.result;
   const tasks = await longestTaskMs(page, since);
   const labelEditMs = await timeLabelEdit(page, labels, edit.index, edit.replacement);
   const addOneImageMs = await timeDrop(page, one, labels.length);
-  return { readyMs, dropToAllBarsMs, labelEditMs, addOneImageMs, longestTaskMs: tasks.longest, longTasks: tasks.count };
+  return {
+    readyMs,
+    dropToAllBarsMs,
+    longestTaskTraceWallMs: traced.tasks.longestWallMs,
+    longestTaskCpuMs: traced.tasks.longestCpuMs,
+    labelEditMs,
+    addOneImageMs,
+    longestTaskMs: tasks.longest,
+    longTasks: tasks.count,
+  };
 }
 
 /**
