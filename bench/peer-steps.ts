@@ -1,16 +1,17 @@
-// Drives bench/page/peer.html: the same three workloads with transformers.js's zero-shot pipeline.
+// Drives bench/page/peer.html: the same three workloads with transformers.js's zero-shot pipeline, `rounds` times.
 import type { Browser } from 'playwright-core';
 import type { DropFile } from './ui-steps';
 
+/** One sample per round for each workload (load happens once). */
 export interface PeerResult {
   loadMs: number;
-  firstPassMs: number;
-  labelEditMs: number;
-  addOneImageMs: number;
+  firstPassMs: number[];
+  labelEditMs: number[];
+  addOneImageMs: number[];
   /** The same library's separate text and vision models, embeddings cached by the caller. */
-  towersFirstPassMs: number;
-  towersLabelEditMs: number;
-  towersAddOneImageMs: number;
+  towersFirstPassMs: number[];
+  towersLabelEditMs: number[];
+  towersAddOneImageMs: number[];
 }
 
 type PeerApi = {
@@ -34,6 +35,7 @@ export async function runPeer(
   extra: DropFile,
   labels: string[],
   edited: string[],
+  rounds: number,
 ): Promise<PeerResult> {
   const page = await browser.newPage();
   try {
@@ -47,22 +49,30 @@ export async function runPeer(
         l,
       });
     const names = images.map((i) => i.name);
-    const pipelineResult = {
+    const result: PeerResult = {
       loadMs,
-      firstPassMs: await classify(names, labels),
-      labelEditMs: await classify(names, edited),
-      addOneImageMs: await classify([extra.name], edited),
+      firstPassMs: [],
+      labelEditMs: [],
+      addOneImageMs: [],
+      towersFirstPassMs: [],
+      towersLabelEditMs: [],
+      towersAddOneImageMs: [],
     };
+    for (let round = 0; round < rounds; round++) {
+      result.firstPassMs.push(await classify(names, labels));
+      result.labelEditMs.push(await classify(names, edited));
+      result.addOneImageMs.push(await classify([extra.name], edited));
+    }
     const towers = (method: 'encodeImages' | 'encodeTexts', args: string[]) =>
       page.evaluate(({ method, args }) => (globalThis as unknown as PeerApi).__towers[method](args), { method, args });
     await page.evaluate(() => (globalThis as unknown as PeerApi).__towers.load());
     const changed = edited.filter((l) => !labels.includes(l));
-    return {
-      ...pipelineResult,
-      towersFirstPassMs: (await towers('encodeImages', names)) + (await towers('encodeTexts', labels)),
-      towersLabelEditMs: await towers('encodeTexts', changed),
-      towersAddOneImageMs: await towers('encodeImages', [extra.name]),
-    };
+    for (let round = 0; round < rounds; round++) {
+      result.towersFirstPassMs.push((await towers('encodeImages', names)) + (await towers('encodeTexts', labels)));
+      result.towersLabelEditMs.push(await towers('encodeTexts', changed));
+      result.towersAddOneImageMs.push(await towers('encodeImages', [extra.name]));
+    }
+    return result;
   } finally {
     await page.close();
   }

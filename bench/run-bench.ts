@@ -1,32 +1,32 @@
 // npm run bench [-- --quick]: raw encode speed of the ViT-B/32 twin on WASM in Chromium (onnxruntime-web) next to
 // onnxruntime-node on the same files and machine, as medians with min and max. Writes bench/results/*.{json,md}.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { execSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { ClipTokenizer } from '../src/model/tokenizer';
-import { ROOT, runPages } from '../tools/models/browser/browser-run';
+import { openPages, ROOT } from '../tools/models/browser/browser-run';
 import { loadTokenizer } from '../tools/models/node-model';
+import { summarise, type BenchTiming } from './stats';
 import { formatTable, type BenchRow } from './table';
-import { LABELS, TWIN_DIR as TWIN } from './workload';
+import { LABELS, Q4_VARIANTS, TWIN_DIR as TWIN, TWIN_Q4_DIR } from './workload';
 
 const QUICK = process.argv.includes('--quick');
 const RUNS = QUICK ? 5 : 15;
 const WARMUP_RUNS = 2;
 // onnxruntime-web builds: the WebGPU-capable one the app loads, and the WASM-only one.
+const APP_BUILD = 'ort.wasm.min.mjs';
 const BUILDS = [
   ['webgpu build (asyncify wasm)', 'ort.webgpu.min.mjs'],
-  ['wasm-only build', 'ort.wasm.min.mjs'],
+  ['wasm-only build', APP_BUILD],
 ] as const;
 const DTYPES = [
   ['int8', '_quantized'],
   ['fp32', ''],
 ] as const;
 
-interface Timing {
-  median: number;
-  min: number;
-  max: number;
+interface Timing extends BenchTiming {
   error?: string;
 }
 
@@ -43,63 +43,120 @@ function textIds(tokenizer: ClipTokenizer, padTo77: boolean) {
   return { ids: batch.ids, seq: batch.sequenceLength };
 }
 
-async function nodeTiming(file: string, feed: () => Record<string, ort.Tensor>): Promise<Timing> {
-  const session = await ort.InferenceSession.create(file, { intraOpNumThreads: cpus().length });
-  for (let i = 0; i < WARMUP_RUNS; i++) await session.run(feed());
+type NodeOptions = ort.InferenceSession.SessionOptions & { prealloc?: boolean };
+
+async function nodeTiming(
+  file: string,
+  feed: () => Record<string, ort.Tensor>,
+  extra: NodeOptions = {},
+): Promise<Timing> {
+  const { prealloc, ...options } = extra;
+  const session = await ort.InferenceSession.create(file, { intraOpNumThreads: cpus().length, ...options });
+  let fetches: Record<string, ort.Tensor> | undefined;
+  if (prealloc) {
+    const output = (await session.run(feed()))[session.outputNames[0]!]!;
+    fetches = { [session.outputNames[0]!]: new ort.Tensor('float32', new Float32Array(output.size), output.dims) };
+  }
+  const run = (input: Record<string, ort.Tensor>) => (fetches ? session.run(input, fetches) : session.run(input));
+  for (let i = 0; i < WARMUP_RUNS; i++) await run(feed());
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const input = feed();
     const start = performance.now();
-    await session.run(input);
+    await run(input);
     times.push(performance.now() - start);
   }
   await session.release();
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times.at(-1)! };
+  return summarise(times);
 }
 
+interface Case {
+  name: string;
+  perItem: number;
+  page: string;
+  node: () => Promise<Timing>;
+}
+
+/** Image encode of `batch` images with a vision tower file, in the browser (query options) and natively (the same). */
+function visionCase(
+  name: string,
+  { dir = TWIN, suffix, batch, build = 'ort.wasm.min.mjs', query = '', native = {} }: VisionCaseOptions,
+): Case {
+  const file = join(dir, `onnx/vision_model${suffix}.onnx`);
+  const pixels = () =>
+    new ort.Tensor(
+      'float32',
+      new Float32Array(batch * 3 * 224 * 224).map((_, i) => Math.sin(i)),
+      [batch, 3, 224, 224],
+    );
+  return {
+    name,
+    perItem: batch,
+    page: `bench/page/raw-encode.html?build=${build}${query.includes('worker=0') ? '' : '&worker=1'}${query}&model=/${relative(ROOT, dir)}&tower=vision&suffix=${suffix}&batch=${batch}&runs=${RUNS}`,
+    node: () => nodeTiming(file, () => ({ pixel_values: pixels() }), native),
+  };
+}
+
+interface VisionCaseOptions {
+  dir?: string;
+  suffix: string;
+  batch: number;
+  build?: string;
+  /** Extra query for bench/page/raw-encode.html, starting with '&'. */
+  query?: string;
+  /** The same option for onnxruntime-node, so the ratio compares like with like. */
+  native?: NodeOptions;
+}
+
+const loadBefore = loadavg();
 const tokenizer = loadTokenizer(TWIN);
 const model = '/' + relative(ROOT, TWIN);
-const cases: { name: string; perItem: number; page: string; node: () => Promise<Timing> }[] = [];
+const cases: Case[] = [];
 for (const [dtype, suffix] of DTYPES) {
-  for (const [buildName, build] of BUILDS) {
+  // --quick keeps to the build the app loads (and, for 4-bit, batch 8), to stay within a few minutes.
+  for (const [buildName, build] of QUICK ? BUILDS.filter(([, b]) => b === APP_BUILD) : BUILDS) {
     for (const batch of [1, 8]) {
-      const file = join(TWIN, `onnx/vision_model${suffix}.onnx`);
-      const pixels = () =>
-        new ort.Tensor(
-          'float32',
-          new Float32Array(batch * 3 * 224 * 224).map((_, i) => Math.sin(i)),
-          [batch, 3, 224, 224],
-        );
-      cases.push({
-        name: `image encode ${dtype}, batch ${batch}, ${buildName}`,
-        perItem: batch,
-        page: `bench/page/raw-encode.html?build=${build}&model=${model}&tower=vision&suffix=${suffix}&batch=${batch}&runs=${RUNS}`,
-        node: () => nodeTiming(file, () => ({ pixel_values: pixels() })),
-      });
+      cases.push(visionCase(`image encode ${dtype}, batch ${batch}, ${buildName}`, { suffix, batch, build }));
     }
   }
   if (dtype === 'int8') {
-    // One option at a time against the app's setting (wasm-only build, all cores, full optimisation), batch 1.
-    const variants = [
-      ['1 thread', 'threads=1'],
-      ['graph optimisation basic', 'opt=basic'],
-      ['batch dimension fixed', 'fixBatch=1'],
-    ] as const;
-    for (const [label, query] of variants) {
-      const file = join(TWIN, `onnx/vision_model${suffix}.onnx`);
-      const pixels = () =>
-        new ort.Tensor(
-          'float32',
-          new Float32Array(3 * 224 * 224).map((_, i) => Math.sin(i)),
-          [1, 3, 224, 224],
+    // One option at a time against the app's setting (wasm-only build in a worker, all cores, full optimisation),
+    // batch 1.
+    const variants: [string, string, NodeOptions][] = [
+      ['1 thread', 'threads=1', { intraOpNumThreads: 1 }],
+      ['graph optimisation basic', 'opt=basic', { graphOptimizationLevel: 'basic' }],
+      ['batch dimension fixed', 'fixBatch=1', { freeDimensionOverrides: { batch_size: 1 } }],
+      ['memory pattern off', 'memPattern=0', { enableMemPattern: false }],
+      ['CPU memory arena off', 'arena=0', { enableCpuMemArena: false }],
+      ['parallel execution mode', 'mode=parallel', { executionMode: 'parallel' }],
+      ['preallocated output tensor', 'prealloc=1', { prealloc: true }],
+      ['on the page main thread (no worker)', 'worker=0', {}],
+    ];
+    for (const [label, query, native] of variants) {
+      cases.push(
+        visionCase(`image encode int8, batch 1, wasm-only build, ${label}`, {
+          suffix,
+          batch: 1,
+          query: `&${query}`,
+          native,
+        }),
+      );
+    }
+    // Weight-only 4-bit MatMulNBits (npm run models:q4): int8 activations (accuracy level 4) or float ones (0).
+    for (const [label, q4suffix] of Q4_VARIANTS) {
+      if (!existsSync(join(TWIN_Q4_DIR, `onnx/vision_model${q4suffix}.onnx`))) {
+        console.warn(`skipping ${label}: run \`npm run models:q4\` first`);
+        continue;
+      }
+      for (const batch of QUICK ? [8] : [1, 8]) {
+        cases.push(
+          visionCase(`image encode ${label}, batch ${batch}, wasm-only build`, {
+            dir: TWIN_Q4_DIR,
+            suffix: q4suffix,
+            batch,
+          }),
         );
-      cases.push({
-        name: `image encode int8, batch 1, wasm-only build, ${label}`,
-        perItem: 1,
-        page: `bench/page/raw-encode.html?build=ort.wasm.min.mjs&${query}&model=${model}&tower=vision&suffix=${suffix}&batch=1&runs=${RUNS}`,
-        node: () => nodeTiming(file, () => ({ pixel_values: pixels() })),
-      });
+      }
     }
   }
   for (const padTo77 of [false, true]) {
@@ -108,25 +165,35 @@ for (const [dtype, suffix] of DTYPES) {
     cases.push({
       name: `text encode ${dtype} (wasm-only build), ${LABELS.length} labels padded to ${padTo77 ? 77 : `longest (${seq})`}`,
       perItem: LABELS.length,
-      page: `bench/page/raw-encode.html?build=ort.wasm.min.mjs&model=${model}&tower=text&suffix=${suffix}&batch=${LABELS.length}&seq=${seq}&runs=${RUNS}&ids=${Array.from(ids).join(',')}`,
+      page: `bench/page/raw-encode.html?build=ort.wasm.min.mjs&worker=1&model=${model}&tower=text&suffix=${suffix}&batch=${LABELS.length}&seq=${seq}&runs=${RUNS}&ids=${Array.from(ids).join(',')}`,
       node: () => nodeTiming(file, () => ({ input_ids: new ort.Tensor('int64', ids, [LABELS.length, seq]) })),
     });
   }
 }
 
-const browser = await runPages<Timing>(cases.map((c) => c.page));
+// Each case runs in the browser and then natively, back to back: on a shared machine the load drifts, and a ratio
+// is only fair between figures taken under the same load.
+const pages = await openPages();
 const rows: BenchRow[] = [];
-for (const [i, c] of cases.entries()) {
-  const web = browser[i]!;
-  if (web.error) throw new Error(`${c.name}: ${web.error}`);
-  const native = await c.node();
-  rows.push({ name: c.name, perItem: c.perItem, web, native });
-  console.log(`${c.name}: web ${web.median.toFixed(1)} ms, native ${native.median.toFixed(1)} ms`);
+try {
+  for (const c of cases) {
+    const web = await pages.run<Timing>(c.page);
+    if (web.error) throw new Error(`${c.name}: ${web.error}`);
+    const native = await c.node();
+    rows.push({ name: c.name, perItem: c.perItem, web, native });
+    console.log(`${c.name}: web ${web.median.toFixed(1)} ms, native ${native.median.toFixed(1)} ms`);
+  }
+} finally {
+  await pages.close();
 }
 const table = formatTable(rows, { runs: RUNS, cores: cpus().length });
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const out = join(ROOT, 'bench/results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, `raw-${stamp}.json`), JSON.stringify({ quick: QUICK, runs: RUNS, rows }, null, 2) + '\n');
-writeFileSync(join(out, `raw-${stamp}.md`), table);
-console.log('\n' + table);
+const load = { before: loadBefore, after: loadavg() };
+writeFileSync(join(out, `raw-${stamp}.json`), JSON.stringify({ quick: QUICK, runs: RUNS, load, rows }, null, 2) + '\n');
+const loadNote = `Load average (1, 5, 15 min) before: ${load.before.map((l) => l.toFixed(2)).join(' ')}; after: ${load.after.map((l) => l.toFixed(2)).join(' ')}.\n`;
+writeFileSync(join(out, `raw-${stamp}.md`), table + '\n' + loadNote);
+// In the repository's own style, so `npm run lint` stays clean once the results are committed.
+execSync(`npx prettier --write bench/results/raw-${stamp}.*`, { cwd: ROOT, stdio: 'ignore' });
+console.log('\n' + table + '\n' + loadNote);

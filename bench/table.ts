@@ -1,8 +1,4 @@
-export interface BenchTiming {
-  median: number;
-  min: number;
-  max: number;
-}
+import type { BenchTiming } from './stats';
 
 export interface BenchRow {
   name: string;

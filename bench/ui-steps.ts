@@ -1,7 +1,10 @@
 // The timed steps of the end-to-end benchmark, run in the real UI through Playwright.
-import type { JSHandle, Page } from 'playwright-core';
+import type { Browser, JSHandle, Page } from 'playwright-core';
+import { traceMainThread } from './main-thread-trace';
 
-export { makeTransfer, type DropFile } from '../e2e/helpers';
+import { makeTransfer, type DropFile } from '../e2e/helpers';
+
+export { makeTransfer, type DropFile };
 
 /** Dispatches a real drop and resolves with ms from the drop to every dropped card showing `bars` bars. */
 export async function timeDrop(page: Page, transfer: JSHandle<DataTransfer>, bars: number): Promise<number> {
@@ -59,17 +62,101 @@ export async function waitReady(page: Page): Promise<number> {
 export const LONG_TASK_RECORDER = `
 globalThis.__name = globalThis.__name || ((fn) => fn);
 globalThis.__longTasks = [];
-new PerformanceObserver((list) => list.getEntries().forEach((e) => globalThis.__longTasks.push(e.duration)))
+new PerformanceObserver((list) => list.getEntries().forEach((e) => globalThis.__longTasks.push([e.startTime, e.duration])))
   .observe({ type: 'longtask', buffered: true });
 `;
 
-export async function longestTaskMs(page: Page, sinceIndex: number): Promise<{ longest: number; count: number }> {
-  return page.evaluate((since) => {
-    const tasks = (globalThis as unknown as { __longTasks: number[] }).__longTasks.slice(since);
+/**
+ * The longest main-thread task that started at or after `since` (performance.now() of the page), and how many
+ * took over 50 ms. Entries reach the observer late, so it first lets a few frames pass.
+ */
+export async function longestTaskMs(page: Page, since: number): Promise<{ longest: number; count: number }> {
+  return page.evaluate(async (since) => {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const tasks = (globalThis as unknown as { __longTasks: [number, number][] }).__longTasks
+      .filter(([start]) => start >= since)
+      .map(([, duration]) => duration);
     return { longest: Math.max(0, ...tasks), count: tasks.length };
-  }, sinceIndex);
+  }, since);
 }
 
-export async function longTaskCount(page: Page): Promise<number> {
-  return page.evaluate(() => (globalThis as unknown as { __longTasks: number[] }).__longTasks.length);
+export interface AppRound {
+  readyMs: number;
+  dropToAllBarsMs: number;
+  /** With `trace`, from a trace of the drop: the longest main-thread task in wall time and in thread CPU time. */
+  longestTaskTraceWallMs: number;
+  longestTaskCpuMs: number;
+  labelEditMs: number;
+  addOneImageMs: number;
+  longestTaskMs: number;
+  longTasks: number;
+}
+
+/**
+ * One round of the app workload on a freshly (re)loaded page: labels set and encoded, then `images` dropped, one
+ * label edited, `extra` dropped. Every timing is from the event to the last bar it must produce.
+ */
+export async function runAppRound(
+  browser: Browser,
+  page: Page,
+  labels: string[],
+  edit: { index: number; replacement: string },
+  images: DropFile[],
+  extra: DropFile,
+  trace = false,
+): Promise<AppRound> {
+  const readyMs = await waitReady(page);
+  await page.getByTestId('labels-editor').fill(labels.join('\n'));
+  await page.waitForFunction(() => !document.body.textContent?.includes('encoding'));
+  const all = await makeTransfer(page, images);
+  const one = await makeTransfer(page, [extra]);
+  // Only tasks from the drop on count: building the DataTransfer above is the harness's work, not the app's.
+  const since = await page.evaluate(() => performance.now());
+  // Tracing costs a little time, so only a round of its own is traced.
+  const drop = () => timeDrop(page, all, labels.length);
+  const traced = trace
+    ? await traceMainThread(browser, page, drop)
+    : { result: await drop(), tasks: { longestWallMs: NaN, longestCpuMs: NaN } };
+  const dropToAllBarsMs = traced.result;
+  const tasks = await longestTaskMs(page, since);
+  const labelEditMs = await timeLabelEdit(page, labels, edit.index, edit.replacement);
+  const addOneImageMs = await timeDrop(page, one, labels.length);
+  return {
+    readyMs,
+    dropToAllBarsMs,
+    longestTaskTraceWallMs: traced.tasks.longestWallMs,
+    longestTaskCpuMs: traced.tasks.longestCpuMs,
+    labelEditMs,
+    addOneImageMs,
+    longestTaskMs: tasks.longest,
+    longTasks: tasks.count,
+  };
+}
+
+/**
+ * Raw session.run timed inside the app's own page, in a worker of its own (bench/page/raw-encode.js with `query`),
+ * right before the app's round: same page, same process priority, same machine load. Resolves with the ms of
+ * `runs` runs after warm-up; the worker is gone before the app's work starts.
+ */
+export async function timeRawInPage(page: Page, query: string, runs: number): Promise<number> {
+  return page.evaluate(
+    async ({ query, runs }) => {
+      const worker = new Worker(`/bench/page/raw-encode.js?${query}`, { type: 'module', name: 'raw-encode' });
+      try {
+        const reply = () =>
+          new Promise<{ result?: { error?: string }; ran?: number }>((resolve, reject) => {
+            worker.onmessage = ({ data }) => resolve(data);
+            worker.onerror = (event) => reject(new Error(event.message || 'the raw worker failed'));
+          });
+        const ready = await reply();
+        if (ready.result?.error) throw new Error(ready.result.error);
+        const ran = reply();
+        worker.postMessage({ run: runs });
+        return (await ran).ran!;
+      } finally {
+        worker.terminate();
+      }
+    },
+    { query, runs },
+  );
 }

@@ -16,3 +16,10 @@ export const LABELS = [
   'person',
   'bicycle',
 ];
+
+// Derived variants the benchmark also times (npm run models:q4). Kept apart from the twins, which checkouts may share.
+export const TWIN_Q4_DIR = join(ROOT, '.models-extra/hub', TWIN_REPO);
+export const Q4_VARIANTS = [
+  ['4-bit MatMulNBits, int8 activations', '_q4'],
+  ['4-bit MatMulNBits, float activations', '_q4f32'],
+] as const;

@@ -40,10 +40,75 @@ export function resizeTarget(config: PreprocessorConfig, width: number, height: 
   return { width: box.width ?? width, height: box.height ?? height };
 }
 
-function cropSize(config: PreprocessorConfig, width: number, height: number): ResizePlan {
+/** The centre crop, in the coordinates of an image of width x height; it may reach outside a small image. */
+export function cropBox(config: PreprocessorConfig, width: number, height: number): ResizePlan & PixelOrigin {
   const crop = config.crop_size;
-  if (config.do_center_crop === false || crop === undefined) return { width, height };
-  return typeof crop === 'number' ? { width: crop, height: crop } : crop;
+  const size =
+    config.do_center_crop === false || crop === undefined
+      ? { width, height }
+      : typeof crop === 'number'
+        ? { width: crop, height: crop }
+        : crop;
+  return { ...size, left: Math.floor((width - size.width) / 2), top: Math.floor((height - size.height) / 2) };
+}
+
+export interface PixelOrigin {
+  left: number;
+  top: number;
+}
+
+/**
+ * Rescale + normalise as lookup tables: 256 values per channel, and the value of zero padding. Computed in double
+ * precision and rounded once to float32, as the direct formula would be.
+ */
+function normaliseTables(config: PreprocessorConfig): { table: Float32Array; pad: Float32Array } {
+  const rescale = config.do_rescale === false ? 1 : (config.rescale_factor ?? 1 / 255);
+  const normalize = config.do_normalize !== false;
+  const mean = normalize ? (config.image_mean ?? [0, 0, 0]) : [0, 0, 0];
+  const std = normalize ? (config.image_std ?? [1, 1, 1]) : [1, 1, 1];
+  const table = new Float32Array(3 * 256);
+  const pad = new Float32Array(3);
+  for (let c = 0; c < 3; c++) {
+    for (let v = 0; v < 256; v++) table[c * 256 + v] = (v * rescale - mean[c]!) / std[c]!;
+    pad[c] = (0 - mean[c]!) / std[c]!;
+  }
+  return { table, pad };
+}
+
+/**
+ * Writes the centre crop of a resized image, rescaled and normalised, as planar RGB (CHW) into `out` at `offset`.
+ * `pixels` holds the part of the resized image whose top-left corner is at `origin`; crop area outside the resized
+ * image is zero-padded, as Hugging Face's centre crop does.
+ */
+export function writeCrop(
+  pixels: Pixels,
+  origin: PixelOrigin,
+  crop: ResizePlan & PixelOrigin,
+  config: PreprocessorConfig,
+  out: Float32Array,
+  offset = 0,
+): void {
+  const { table, pad } = normaliseTables(config);
+  const { data, width, height, channels } = pixels;
+  const plane = crop.width * crop.height;
+  for (let y = 0; y < crop.height; y++) {
+    const sourceY = crop.top + y - origin.top;
+    const rowInside = sourceY >= 0 && sourceY < height;
+    let o = offset + y * crop.width;
+    for (let x = 0; x < crop.width; x++, o++) {
+      const sourceX = crop.left + x - origin.left;
+      if (rowInside && sourceX >= 0 && sourceX < width) {
+        const i = (sourceY * width + sourceX) * channels;
+        out[o] = table[data[i]!]!;
+        out[o + plane] = table[256 + data[i + 1]!]!;
+        out[o + 2 * plane] = table[512 + data[i + 2]!]!;
+      } else {
+        out[o] = pad[0]!;
+        out[o + plane] = pad[1]!;
+        out[o + 2 * plane] = pad[2]!;
+      }
+    }
+  }
 }
 
 /**
@@ -51,27 +116,8 @@ function cropSize(config: PreprocessorConfig, width: number, height: number): Re
  * resize (see resize.ts), centre crop, rescale, normalise. Pixels must already be at the resize target size.
  */
 export function toPixelValues(pixels: Pixels, config: PreprocessorConfig): Float32Array {
-  const crop = cropSize(config, pixels.width, pixels.height);
-  const left = Math.floor((pixels.width - crop.width) / 2);
-  const top = Math.floor((pixels.height - crop.height) / 2);
-  const rescale = config.do_rescale === false ? 1 : (config.rescale_factor ?? 1 / 255);
-  const normalize = config.do_normalize !== false;
-  const mean = normalize ? (config.image_mean ?? [0, 0, 0]) : [0, 0, 0];
-  const std = normalize ? (config.image_std ?? [1, 1, 1]) : [1, 1, 1];
-  const plane = crop.width * crop.height;
-  const out = new Float32Array(3 * plane);
-  for (let y = 0; y < crop.height; y++) {
-    const sourceY = y + top;
-    for (let x = 0; x < crop.width; x++) {
-      const sourceX = x + left;
-      const inside = sourceX >= 0 && sourceY >= 0 && sourceX < pixels.width && sourceY < pixels.height;
-      const offset = (sourceY * pixels.width + sourceX) * pixels.channels;
-      for (let c = 0; c < 3; c++) {
-        // Out-of-image crop area is zero-padded, as Hugging Face's centre crop does.
-        const value = inside ? pixels.data[offset + c]! * rescale : 0;
-        out[c * plane + y * crop.width + x] = (value - mean[c]!) / std[c]!;
-      }
-    }
-  }
+  const crop = cropBox(config, pixels.width, pixels.height);
+  const out = new Float32Array(3 * crop.width * crop.height);
+  writeCrop(pixels, { left: 0, top: 0 }, crop, config, out);
   return out;
 }

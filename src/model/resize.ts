@@ -18,8 +18,15 @@ interface Taps {
   stride: number;
 }
 
+// Every image of a batch usually has the same sizes, so the filter taps are computed once per size pair.
+const tapsCache = new Map<string, Taps>();
+const TAPS_CACHE_ENTRIES = 16;
+
 /** Per output index, the input window and normalised weights; widened when shrinking so it antialiases. */
 function taps(inputSize: number, outputSize: number): Taps {
+  const key = `${inputSize}>${outputSize}`;
+  const cached = tapsCache.get(key);
+  if (cached) return cached;
   const scale = inputSize / outputSize;
   const filterScale = Math.max(scale, 1);
   const support = CUBIC_SUPPORT * filterScale;
@@ -37,39 +44,141 @@ function taps(inputSize: number, outputSize: number): Taps {
     first[out] = min;
     count[out] = max - min;
   }
-  return { first, count, weights, stride };
+  if (tapsCache.size >= TAPS_CACHE_ENTRIES) tapsCache.clear();
+  const result = { first, count, weights, stride };
+  tapsCache.set(key, result);
+  return result;
 }
 
 function clampByte(value: number): number {
   return value <= 0 ? 0 : value >= 255 ? 255 : Math.round(value);
 }
 
-/** One separable pass along x (horizontal) or y, rounding to bytes between passes as PIL does. */
-function pass(source: Pixels, width: number, height: number, horizontal: boolean): Pixels {
-  const { channels } = source;
-  const plan = horizontal ? taps(source.width, width) : taps(source.height, height);
-  const data = new Uint8ClampedArray(width * height * channels);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const out = horizontal ? x : y;
-      const start = plan.first[out]!;
+/** A rectangle of the resized image: columns [left, left + width), rows [top, top + height). */
+export interface ResizeWindow {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Horizontal pass over source rows [rowStart, rowEnd) for output columns [left, left + width) of a resize to
+ * `fullWidth`, keeping the first `channels` channels. Sums in the same order as PIL, rounding to bytes.
+ */
+function horizontal(
+  source: Pixels,
+  fullWidth: number,
+  rowStart: number,
+  rowEnd: number,
+  left: number,
+  width: number,
+  channels: number,
+): Pixels {
+  const { data: input, channels: inChannels } = source;
+  const data = new Uint8ClampedArray(width * (rowEnd - rowStart) * channels);
+  let o = 0;
+  if (source.width === fullWidth) {
+    // No horizontal resize: PIL skips this pass, so only the window's columns are copied.
+    for (let y = rowStart; y < rowEnd; y++) {
+      for (let i = (y * source.width + left) * inChannels, x = 0; x < width; x++, i += inChannels) {
+        for (let c = 0; c < channels; c++) data[o++] = input[i + c]!;
+      }
+    }
+    return { data, width, height: rowEnd - rowStart, channels: channels as 3 | 4 };
+  }
+  const { first, count, weights, stride } = taps(source.width, fullWidth);
+  for (let y = rowStart; y < rowEnd; y++) {
+    const row = y * source.width;
+    for (let x = left; x < left + width; x++) {
+      const start = (row + first[x]!) * inChannels;
+      const end = start + count[x]! * inChannels;
+      let w = x * stride;
+      if (channels === 3) {
+        // RGB summed together: one pass over the taps, each channel still summed in PIL's order.
+        let r = 0;
+        let g = 0;
+        let b = 0;
+        for (let i = start; i < end; i += inChannels, w++) {
+          const weight = weights[w]!;
+          r += input[i]! * weight;
+          g += input[i + 1]! * weight;
+          b += input[i + 2]! * weight;
+        }
+        data[o++] = clampByte(r);
+        data[o++] = clampByte(g);
+        data[o++] = clampByte(b);
+        continue;
+      }
       for (let c = 0; c < channels; c++) {
         let sum = 0;
-        for (let k = 0; k < plan.count[out]!; k++) {
-          const sx = horizontal ? start + k : x;
-          const sy = horizontal ? y : start + k;
-          sum += source.data[(sy * source.width + sx) * channels + c]! * plan.weights[out * plan.stride + k]!;
-        }
-        data[(y * width + x) * channels + c] = clampByte(sum);
+        for (let i = start + c, k = w; i < end; i += inChannels, k++) sum += input[i]! * weights[k]!;
+        data[o++] = clampByte(sum);
       }
     }
   }
+  return { data, width, height: rowEnd - rowStart, channels: channels as 3 | 4 };
+}
+
+/** Vertical pass: output rows [top, top + height) of a resize to `fullHeight`; `source` starts at row `rowStart`. */
+function vertical(
+  source: Pixels,
+  sourceHeight: number,
+  rowStart: number,
+  fullHeight: number,
+  top: number,
+  height: number,
+) {
+  const { data: input, width, channels } = source;
+  const { first, count, weights, stride } = taps(sourceHeight, fullHeight);
+  const rowLength = width * channels;
+  const data = new Uint8ClampedArray(rowLength * height);
+  // Row by row, tap by tap: contiguous reads; each value still sums its taps in PIL's order, starting from 0.
+  const sums = new Float64Array(rowLength);
+  for (let y = top; y < top + height; y++) {
+    sums.fill(0);
+    const start = (first[y]! - rowStart) * rowLength;
+    for (let k = 0; k < count[y]!; k++) {
+      const weight = weights[y * stride + k]!;
+      const base = start + k * rowLength;
+      for (let i = 0; i < rowLength; i++) sums[i] = sums[i]! + input[base + i]! * weight;
+    }
+    const o = (y - top) * rowLength;
+    for (let i = 0; i < rowLength; i++) data[o + i] = clampByte(sums[i]!);
+  }
   return { data, width, height, channels };
+}
+
+/**
+ * The pixels of `window` (inside the image) of a bicubic resize to width x height, in the first `channels`
+ * channels: the same bytes as cropping resizeBicubic's output, without computing what the crop throws away.
+ */
+export function resizeBicubicWindow(
+  pixels: Pixels,
+  width: number,
+  height: number,
+  window: ResizeWindow,
+  channels: 3 | 4 = pixels.channels,
+): Pixels {
+  const resizeY = pixels.height !== height;
+  // The source rows the vertical taps of the window's rows read (all of the window's rows when not resizing).
+  let rowStart = window.top;
+  let rowEnd = window.top + window.height;
+  if (resizeY && window.height > 0) {
+    const plan = taps(pixels.height, height);
+    rowStart = plan.first[window.top]!;
+    rowEnd = 0;
+    for (let y = window.top; y < window.top + window.height; y++) {
+      rowEnd = Math.max(rowEnd, plan.first[y]! + plan.count[y]!);
+    }
+  }
+  const wide = horizontal(pixels, width, rowStart, rowEnd, window.left, window.width, channels);
+  if (!resizeY) return wide;
+  return vertical(wide, pixels.height, rowStart, height, window.top, window.height);
 }
 
 /** Bicubic resize of 8-bit pixels, matching PIL's Image.resize(size, BICUBIC) to within rounding. */
 export function resizeBicubic(pixels: Pixels, width: number, height: number): Pixels {
   if (pixels.width === width && pixels.height === height) return pixels;
-  const wide = pixels.width === width ? pixels : pass(pixels, width, pixels.height, true);
-  return wide.height === height ? wide : pass(wide, width, height, false);
+  return resizeBicubicWindow(pixels, width, height, { left: 0, top: 0, width, height });
 }

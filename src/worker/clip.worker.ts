@@ -2,7 +2,8 @@
 // The model worker: receives requests, runs them one at a time (label requests before images, so typing stays
 // live while a folder is being classified) and answers each with its request id.
 import type { WorkerReply, WorkerRequest } from '../shared/protocol';
-import { Engine, WebGpuFailure } from './engine';
+import { Engine, WebGpuFailure, type PreparedImage } from './engine';
+import { IMAGE_BATCH, ImageQueue, type ImageJob } from './image-queue';
 import { describeError } from './runtime';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -16,7 +17,7 @@ const engine = new Engine((reason) =>
 );
 type Job = Exclude<WorkerRequest, { type: 'cancel' }>;
 const urgent: Job[] = [];
-const images: Job[] = [];
+const images = new ImageQueue((file) => engine.prepareImage(file));
 const loads = new Map<number, AbortController>();
 let busy = false;
 
@@ -47,13 +48,10 @@ async function handle(request: Exclude<Job, { type: 'encodeImage' }>): Promise<v
   }
 }
 
-// Images queued together are encoded in one batch of up to this many (measured: ~10% less time per image at 8).
-const IMAGE_BATCH = 8;
-
-async function handleImages(requests: Extract<Job, { type: 'encodeImage' }>[]): Promise<void> {
-  const results = await engine.encodeImages(requests.map((r) => r.file));
+async function handleImages(jobs: Required<ImageJob<PreparedImage | Error>>[]): Promise<void> {
+  const results = await engine.encodePrepared(await Promise.all(jobs.map((job) => job.prepared)));
   results.forEach((result, i) => {
-    const id = requests[i]!.id;
+    const id = jobs[i]!.request.id;
     if (result instanceof Error) return post({ type: 'error', id, message: describeError(result) });
     const { embeds, thumbnail, width, height } = result;
     post({ type: 'imageEmbeds', id, embeds, thumbnail, width, height }, [embeds.buffer]);
@@ -64,12 +62,13 @@ async function drain(): Promise<void> {
   if (busy) return;
   busy = true;
   while (urgent.length || images.length) {
-    // Images dropped together arrive as separate messages: let the ones already posted land, so they share a batch.
-    if (!urgent.length && images.length < IMAGE_BATCH) await new Promise((resolve) => setTimeout(resolve, 0));
-    const jobs = urgent.length ? [urgent.shift()!] : images.splice(0, IMAGE_BATCH);
+    // Waiting for the first image's decode lets the rest of its drop arrive (and label work jump ahead).
+    if (!urgent.length) await images.firstPrepared();
+    const imageJobs = urgent.length ? [] : images.take(IMAGE_BATCH);
+    const jobs: Job[] = urgent.length ? [urgent.shift()!] : imageJobs.map((job) => job.request);
     try {
-      if (jobs[0]!.type === 'encodeImage') await handleImages(jobs as Extract<Job, { type: 'encodeImage' }>[]);
-      else await handle(jobs[0]!);
+      if (imageJobs.length) await handleImages(imageJobs);
+      else await handle(jobs[0] as Exclude<Job, { type: 'encodeImage' }>);
     } catch (error) {
       if (error instanceof WebGpuFailure) {
         // This worker's ONNX Runtime may be broken now; the client replaces it and re-sends everything.
@@ -84,11 +83,10 @@ async function drain(): Promise<void> {
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   if (event.data.type === 'cancel') {
-    const { id } = event.data;
-    const queued = images.findIndex((job) => job.id === id);
-    if (queued >= 0) images.splice(queued, 1);
-    return loads.get(id)?.abort();
+    images.remove(event.data.id); // a job still queued is dropped; one already running finishes
+    return loads.get(event.data.id)?.abort();
   }
-  (event.data.type === 'encodeImage' ? images : urgent).push(event.data);
+  if (event.data.type === 'encodeImage') images.push(event.data);
+  else urgent.push(event.data);
   void drain();
 };

@@ -18,7 +18,8 @@ const TAIL_BYTES = 64 * 1024;
 
 export interface DecodedImage {
   pixels: Pixels;
-  thumbnail: Blob;
+  /** Still encoding when the pixels are ready: the model needs only the pixels, the card needs this later. */
+  thumbnail: Promise<Blob>;
   /** The upright size of the original image. */
   width: number;
   height: number;
@@ -95,7 +96,10 @@ export async function decodeImage(file: Blob, shortestEdge: number): Promise<Dec
     context.drawImage(bitmap, 0, 0);
     const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
     const pixels: Pixels = { data, width: bitmap.width, height: bitmap.height, channels: 4 };
-    return { pixels, thumbnail: await thumbnailOf(bitmap), width: size.width, height: size.height };
+    // thumbnailOf draws the bitmap at once, so the bitmap can be closed while the thumbnail is still encoding.
+    const thumbnail = thumbnailOf(bitmap);
+    thumbnail.catch(() => {}); // whoever awaits it gets the error; an unawaited failure is not an unhandled one
+    return { pixels, thumbnail, width: size.width, height: size.height };
   } finally {
     bitmap.close();
   }

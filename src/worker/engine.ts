@@ -2,8 +2,8 @@
 // WebGpuFailure: after one, ONNX Runtime's instance in this worker may be unusable, so the client starts a fresh
 // WASM worker instead of retrying here.
 import type * as Ort from 'onnxruntime-web';
-import { resizeTarget, toPixelValues, type PreprocessorConfig } from '../model/preprocess';
-import { resizeBicubic } from '../model/resize';
+import { pixelValuesLength, writePixelValues } from '../model/pixel-values';
+import type { Pixels, PreprocessorConfig } from '../model/preprocess';
 import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
 import { chooseDtype } from '../model/dtype';
 import type { LoadedModel, LoadRequest } from '../shared/protocol';
@@ -14,8 +14,18 @@ import * as runtime from './runtime';
 
 export class WebGpuFailure extends Error {}
 
-export interface ImageResult extends Omit<DecodedImage, 'pixels'> {
+export interface ImageResult {
   embeds: Float32Array;
+  thumbnail: Blob;
+  width: number;
+  height: number;
+}
+
+/** A decoded image, preprocessed for the model that was loaded when it was decoded. */
+export interface PreparedImage extends DecodedImage {
+  values: Float32Array;
+  /** The preprocessor config `values` were made with; a model loaded since then means they are made again. */
+  config: PreprocessorConfig;
 }
 
 export class Engine {
@@ -95,50 +105,54 @@ export class Engine {
     return this.run('text', new ort.Tensor('int64', batch.ids, [batch.batchSize, batch.sequenceLength]));
   }
 
+  /** Decodes and preprocesses one image file; its failure comes back as an Error for that image alone. */
+  async prepareImage(file: Blob): Promise<PreparedImage | Error> {
+    try {
+      const decoded = await decodeImage(file, this.resizeEdge());
+      return { ...decoded, ...this.pixelValues(decoded.pixels) };
+    } catch (error) {
+      return error instanceof Error ? error : new Error(String(error));
+    }
+  }
+
   /**
-   * Decodes and preprocesses each file, then encodes the decodable ones in one batch (cheaper per image than one
-   * run each). A file that cannot be decoded gets its own Error; the others are unaffected.
+   * Encodes the prepared images in one batch (cheaper per image than one run each); errors pass through in place.
    */
-  async encodeImages(files: Blob[]): Promise<(ImageResult | Error)[]> {
-    const prepared = await Promise.all(
-      files.map(async (file) => {
-        try {
-          const { pixels, ...decoded } = await decodeImage(file, this.resizeEdge());
-          const target = resizeTarget(this.preprocessor, pixels.width, pixels.height);
-          return {
-            decoded,
-            values: toPixelValues(resizeBicubic(pixels, target.width, target.height), this.preprocessor),
-          };
-        } catch (error) {
-          return error instanceof Error ? error : new Error(String(error));
-        }
-      }),
-    );
-    const good = prepared.filter((p): p is Exclude<typeof p, Error> => !(p instanceof Error));
+  async encodePrepared(prepared: (PreparedImage | Error)[]): Promise<(ImageResult | Error)[]> {
+    const good = prepared.filter((p): p is PreparedImage => !(p instanceof Error));
     if (good.length === 0) return prepared as Error[];
+    good.forEach((p) => p.config !== this.preprocessor && Object.assign(p, this.pixelValues(p.pixels)));
     const plane = good[0]!.values.length;
     const batch = new Float32Array(good.length * plane);
     good.forEach((p, i) => batch.set(p.values, i * plane));
     const embeds = await this.run('vision', this.pixelTensor(batch, good.length));
     const dim = embeds.length / good.length;
+    const thumbnails = await Promise.allSettled(good.map((p) => p.thumbnail));
     let next = 0;
     return prepared.map((p) => {
       if (p instanceof Error) return p;
       const index = next++;
-      return { ...p.decoded, embeds: embeds.slice(index * dim, (index + 1) * dim) };
+      const thumbnail = thumbnails[index]!;
+      if (thumbnail.status === 'rejected') return new Error(`The preview of this image failed: ${thumbnail.reason}`);
+      const { width, height } = p;
+      return { thumbnail: thumbnail.value, width, height, embeds: embeds.slice(index * dim, (index + 1) * dim) };
     });
   }
 
   /** Encodes one live camera frame (no thumbnail, no EXIF: it is upright already) and closes the bitmap. */
   async encodeFrame(frame: ImageBitmap): Promise<Float32Array> {
     try {
-      const pixels = framePixels(frame, this.resizeEdge());
-      const target = resizeTarget(this.preprocessor, pixels.width, pixels.height);
-      const values = toPixelValues(resizeBicubic(pixels, target.width, target.height), this.preprocessor);
-      return await this.run('vision', this.pixelTensor(values));
+      return await this.run('vision', this.pixelTensor(this.pixelValues(framePixels(frame, this.resizeEdge())).values));
     } finally {
       frame.close();
     }
+  }
+
+  private pixelValues(pixels: Pixels): { values: Float32Array; config: PreprocessorConfig } {
+    const config = this.preprocessor;
+    const values = new Float32Array(pixelValuesLength(config, pixels.width, pixels.height));
+    writePixelValues(pixels, config, values);
+    return { values, config };
   }
 
   private async run(tower: 'text' | 'vision', input: Ort.Tensor): Promise<Float32Array> {

@@ -45,29 +45,49 @@ export function serveRepository() {
   });
 }
 
+export interface PageRunner {
+  /** Opens the page path (relative to the repository root) and resolves with what it leaves in __result. */
+  run<T>(path: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Serves the repository (with COOP/COEP, so WASM gets threads) to one headless Chromium that opens pages on demand. */
+export async function openPages(): Promise<PageRunner> {
+  const server = serveRepository();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  return {
+    async run<T>(path: string): Promise<T> {
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${origin}/${path}`);
+        await page.waitForFunction(() => (globalThis as { __result?: unknown }).__result, null, {
+          timeout: RESULT_TIMEOUT_MS,
+        });
+        return await page.evaluate(() => (globalThis as unknown as { __result: T }).__result);
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
 /**
  * Opens each page path (relative to the repository root, served with COOP/COEP) in headless Chromium and returns
  * what each page leaves in `globalThis.__result`, in order.
  */
 export async function runPages<T>(paths: string[]): Promise<T[]> {
-  const server = serveRepository();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  const pages = await openPages();
   const results: T[] = [];
   try {
-    for (const path of paths) {
-      const page = await browser.newPage();
-      await page.goto(`${origin}/${path}`);
-      await page.waitForFunction(() => (globalThis as { __result?: unknown }).__result, null, {
-        timeout: RESULT_TIMEOUT_MS,
-      });
-      results.push(await page.evaluate(() => (globalThis as unknown as { __result: T }).__result));
-      await page.close();
-    }
+    for (const path of paths) results.push(await pages.run<T>(path));
   } finally {
-    await browser.close();
-    server.close();
+    await pages.close();
   }
   return results;
 }

@@ -1,0 +1,33 @@
+// The whole image preprocessing of a CLIP-style model in one step, written straight into a batch tensor: bicubic
+// resize (only of the pixels the centre crop keeps), crop, rescale and normalise. The same values, bit for bit, as
+// toPixelValues(resizeBicubic(pixels, resizeTarget(...))), at a fraction of the time and without temporary tensors.
+import { cropBox, resizeTarget, writeCrop, type Pixels, type PreprocessorConfig } from './preprocess';
+import { resizeBicubicWindow } from './resize';
+
+/** Number of floats one image occupies in `pixel_values` (3 x crop height x crop width). */
+export function pixelValuesLength(config: PreprocessorConfig, width: number, height: number): number {
+  const target = resizeTarget(config, width, height);
+  const crop = cropBox(config, target.width, target.height);
+  return 3 * crop.width * crop.height;
+}
+
+/** Preprocesses decoded `pixels` into `out` at `offset` (in floats). */
+export function writePixelValues(pixels: Pixels, config: PreprocessorConfig, out: Float32Array, offset = 0): void {
+  const target = resizeTarget(config, pixels.width, pixels.height);
+  const crop = cropBox(config, target.width, target.height);
+  // The part of the crop that lies inside the resized image; the rest is padding and needs no resampling.
+  const left = Math.max(0, crop.left);
+  const top = Math.max(0, crop.top);
+  const window = {
+    left,
+    top,
+    width: Math.max(0, Math.min(target.width, crop.left + crop.width) - left),
+    height: Math.max(0, Math.min(target.height, crop.top + crop.height) - top),
+  };
+  const kept =
+    target.width === pixels.width && target.height === pixels.height
+      ? pixels
+      : resizeBicubicWindow(pixels, target.width, target.height, window, 3);
+  const origin = kept === pixels ? { left: 0, top: 0 } : window;
+  writeCrop(kept, origin, crop, config, out, offset);
+}
