@@ -47,9 +47,14 @@ test('a second model (Mini int8, in its own worker) runs beside the main one (Mi
   await expect(side(page, 'compare-other', 'blue-star.png').getByTestId('bar')).toHaveCount(3);
   await expect(side(page, 'compare-primary', 'blue-star.png').getByTestId('bar')).toHaveCount(3);
 
+  const spawned: string[] = [];
+  page.on('worker', (worker) => spawned.push(worker.url()));
   await page.getByRole('button', { name: 'Stop comparing' }).click();
   await expect(page.getByTestId('compare-status')).toHaveAttribute('data-state', 'off');
   await expect(page.getByTestId('compare-other')).toHaveCount(0);
+  // The stopped worker's end is on purpose: nothing restarts it (its Web Lock is released as it goes).
+  await page.waitForTimeout(1500);
+  expect(spawned).toEqual([]);
 });
 
 test('a comparison model that cannot be loaded gets a clear message', async ({ page }) => {

@@ -41,6 +41,8 @@ export class ClipClient {
   private readonly pending = new Map<number, Pending>();
   private lastLoad?: LoadRequest;
   private restarts = 0;
+  // A closed client's worker ends on purpose: its released Web Lock must not bring it back.
+  private disposed = false;
   private fallbackNotice = '';
 
   constructor() {
@@ -56,6 +58,7 @@ export class ClipClient {
 
   /** Ends the worker for good (a comparison model no longer needed); pending requests fail. */
   dispose(): void {
+    this.disposed = true;
     this.worker.terminate();
     this.pending.forEach((p) => p.reject(new Error('The model was closed.')));
     this.pending.clear();
@@ -152,6 +155,7 @@ export class ClipClient {
 
   /** Replaces the worker, loads the model again on `backend`, and re-sends pending requests in their order. */
   private restart(backend: BackendPreference, reason: string): void {
+    if (this.disposed) return;
     this.worker.terminate();
     // A camera frame went to the old worker with its bitmap: it cannot be sent again (the camera sends a new one).
     for (const [id, p] of this.pending) {
