@@ -4,6 +4,16 @@ import { expect, type JSHandle, type Locator, type Page } from '@playwright/test
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const SHAPE_FIXTURES = ['red-circle.png', 'blue-star.png', 'yellow-triangle.png', 'red-star.png'];
+/** Every single-shape fixture in e2e/fixtures, for tests that need many distinct images. */
+export const ALL_SHAPE_FIXTURES = [
+  ...SHAPE_FIXTURES,
+  'green-square.png',
+  'purple-hexagon.png',
+  'orange-cross.png',
+  'black-circle.png',
+  'white-square.png',
+  'blue-triangle.png',
+];
 
 /** The true "<colour> <shape>" label of a fixture file name. */
 export const trueLabel = (file: string) => file.replace(/\.png$/, '').replace('-', ' ');

@@ -1,16 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { card, dropFiles, fixtureFile, openApp, topLabel, trueLabel, type DropFile } from './helpers';
+import {
+  ALL_SHAPE_FIXTURES,
+  card,
+  dropFiles,
+  fixtureFile,
+  openApp,
+  topLabel,
+  trueLabel,
+  type DropFile,
+} from './helpers';
 
-const SHAPES = [
-  'red-circle.png',
-  'blue-star.png',
-  'yellow-triangle.png',
-  'red-star.png',
-  'green-square.png',
-  'purple-hexagon.png',
-  'orange-cross.png',
-  'black-circle.png',
-];
+const SHAPES = ALL_SHAPE_FIXTURES.slice(0, 8);
 
 /** `count` shape pictures with distinct names ("017-blue-star.png"), whose true label is known. */
 function shapeFiles(count: number): DropFile[] {

@@ -1,25 +1,14 @@
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { MINI_PAIRS } from '../src/model/presets';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tools/chromium';
-import { dropFiles, fixtureFile, openApp, setLabels, trueLabel, type DropFile } from './helpers';
+import { ALL_SHAPE_FIXTURES, dropFiles, fixtureFile, openApp, setLabels, trueLabel, type DropFile } from './helpers';
 import { treeResidentBytes } from './process-memory';
 import { WorkerHeap } from './worker-heap';
 
 const ROUNDS = 30;
 const IMAGES_PER_ROUND = 20;
 const WARM_UP_ROUNDS = 5;
-const SHAPES = [
-  'red-circle.png',
-  'blue-star.png',
-  'yellow-triangle.png',
-  'red-star.png',
-  'green-square.png',
-  'purple-hexagon.png',
-  'orange-cross.png',
-  'black-circle.png',
-  'white-square.png',
-  'blue-triangle.png',
-];
+
 // Limits on growth from the end of the warm-up to the end of the run. A leak of what one round makes (20
 // decoded images, thumbnails, embeddings, cards) would pass each of them within a few rounds.
 const MAX_HEAP_GROWTH_BYTES = 16e6;
@@ -48,7 +37,7 @@ async function sample(page: Page, workerHeap: WorkerHeap, browserPid: number): P
 
 function roundFiles(round: number): DropFile[] {
   return Array.from({ length: IMAGES_PER_ROUND }, (_, i) => {
-    const shape = SHAPES[(round + i) % SHAPES.length]!;
+    const shape = ALL_SHAPE_FIXTURES[(round + i) % ALL_SHAPE_FIXTURES.length]!;
     return { ...fixtureFile(shape), name: `r${round}-${i}-${shape}` };
   });
 }

@@ -4,13 +4,13 @@ import { removeImage } from '../../store/controller';
 import { scoreLabels, selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
+import { MoreLikeThis } from '../MoreLikeThis/MoreLikeThis';
 
 // Memoised: when one image finishes, the other cards keep their rendered charts.
 export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }) {
   const matrix = useAppStore(selectLabelMatrix);
   const rule = useAppStore((s) => s.scoringRule);
   const labelCount = useAppStore((s) => s.labelsText.trim().length);
-  const showSimilarTo = useAppStore((s) => s.showSimilarTo);
   // A matrix cell chose this card: bring it into view and mark the label.
   const focusLabel = useAppStore((s) => (s.focusTarget?.imageId === item.id ? s.focusTarget.label : undefined));
   const cardRef = useRef<HTMLLIElement>(null);
@@ -40,16 +40,7 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
         <span className="image-name" title={item.name}>
           {item.name}
         </span>
-        {item.embeds && (
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => showSimilarTo(item.id)}
-            aria-label={`More like ${item.name}`}
-          >
-            More like this
-          </button>
-        )}
+        {item.embeds && <MoreLikeThis id={item.id} name={item.name} />}
         <button
           type="button"
           className="remove"

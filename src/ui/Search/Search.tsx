@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { searchRanking } from '../../store/explore-selectors';
 import { useAppStore } from '../../store/store';
+import { MoreLikeThis } from '../MoreLikeThis/MoreLikeThis';
 
 /** Text-to-image search (the reverse of classification) and image-to-image "more like this", over the dropped images. */
 export function Search() {
@@ -65,14 +66,7 @@ export function Search() {
               <span className="bar-fill" style={{ width: `${(Math.max(0, score) / best) * 100}%` }} />
             </span>
             <span className="bar-value">{score.toFixed(3)}</span>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => showSimilarTo(image.id)}
-              aria-label={`More like ${image.name}`}
-            >
-              More like this
-            </button>
+            <MoreLikeThis id={image.id} name={image.name} />
           </li>
         ))}
       </ol>
