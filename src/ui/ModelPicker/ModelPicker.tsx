@@ -29,8 +29,7 @@ export function ModelPicker() {
         {models.map((m) => (
           <option key={m.id} value={m.id}>
             {m.name}
-            {(m.sizeMb.q8 ?? m.sizeMb.fp32) ? ` · ${m.sizeMb.q8 ?? m.sizeMb.fp32} MB+` : ''} · {m.speedClass} ·{' '}
-            {downloaded(m) ? 'available offline' : 'downloads on first use'}
+            {sizeText(m, dtype)} · {m.speedClass} · {downloaded(m) ? 'available offline' : 'downloads on first use'}
           </option>
         ))}
       </select>
@@ -58,4 +57,11 @@ export function ModelPicker() {
       )}
     </div>
   );
+}
+
+/** The download the model needs with the chosen weights (by default those WASM uses), e.g. " · 152 MB (q8)". */
+function sizeText(model: CatalogueModel, chosen: Dtype | undefined): string {
+  const dtype = chosen && model.sizeMb[chosen] !== undefined ? chosen : model.wasmDtype;
+  const megabytes = model.sizeMb[dtype];
+  return megabytes === undefined ? '' : ` · ${megabytes} MB (${dtype})`;
 }
