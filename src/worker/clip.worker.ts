@@ -48,7 +48,7 @@ async function handle(request: Exclude<Job, { type: 'encodeImage' }>): Promise<v
   }
 }
 
-async function handleImages(jobs: ImageJob<PreparedImage | Error>[]): Promise<void> {
+async function handleImages(jobs: Required<ImageJob<PreparedImage | Error>>[]): Promise<void> {
   const results = await engine.encodePrepared(await Promise.all(jobs.map((job) => job.prepared)));
   results.forEach((result, i) => {
     const id = jobs[i]!.request.id;
