@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG, type PNGOptions } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { decodePngScaled, readPngHeader } from './png-stream';
+import { readPngHeader } from './png-rows';
+import { decodePngScaled } from './png-stream';
 
 const FIXTURES = join(import.meta.dirname, '../../e2e/fixtures');
 

@@ -4,7 +4,8 @@
 // WebCodecs' ImageDecoder, which scales while decoding (+34 MB for that JPEG), and PNGs through our streaming
 // decoder (two rows of memory). Other formats that large are refused with a message.
 import { uprightSize, type DecodeSize } from '../model/decode-plan';
-import { decodePngScaled, readPngHeader } from '../model/png-stream';
+import { readPngHeader } from '../model/png-rows';
+import { decodePngScaled } from '../model/png-stream';
 import { SUPPORTED_FORMATS, type SniffedKind } from '../model/sniff';
 import { LARGE_IMAGE_PIXELS } from '../shared/settings';
 

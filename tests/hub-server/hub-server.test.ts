@@ -1,23 +1,11 @@
-import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHubServer, type HubServer } from '../../tools/hub-server/hub-server';
 import { makeFixtureRepo, MODEL_BYTES, REPO_ID, type FixtureRepo } from './fixture-repo';
+import { rawGetStatus } from '../helpers/raw-get';
 
 let fixture: FixtureRepo;
 let server: HubServer;
 const fileUrl = (path: string, repoId = REPO_ID) => `${server.origin}/${repoId}/resolve/main/${path}`;
-
-// fetch (and http.get with a URL) would normalise '..' away before sending, so this sends the path verbatim.
-function rawGetStatus(path: string): Promise<number> {
-  const { hostname, port } = new URL(server.origin);
-  return new Promise((resolve, reject) => {
-    const request = httpRequest({ hostname, port, path, method: 'GET' }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
-    request.on('error', reject).end();
-  });
-}
 
 beforeAll(async () => {
   fixture = await makeFixtureRepo();
@@ -111,10 +99,10 @@ describe('hub server: serving files', () => {
   });
 
   it('gives 404 for paths that climb out of the repo folder', async () => {
-    expect(await rawGetStatus(`/${REPO_ID}/resolve/main/../secret.txt`)).toBe(404);
-    expect(await rawGetStatus(`/${REPO_ID}/resolve/main/%2E%2E/secret.txt`)).toBe(404);
-    expect(await rawGetStatus(`/${REPO_ID}/resolve/main/..%2Fsecret.txt`)).toBe(404);
-    expect(await rawGetStatus(`/${REPO_ID}/resolve/main/onnx/..%5C..%5Csecret.txt`)).toBe(404);
+    expect(await rawGetStatus(server.origin, `/${REPO_ID}/resolve/main/../secret.txt`)).toBe(404);
+    expect(await rawGetStatus(server.origin, `/${REPO_ID}/resolve/main/%2E%2E/secret.txt`)).toBe(404);
+    expect(await rawGetStatus(server.origin, `/${REPO_ID}/resolve/main/..%2Fsecret.txt`)).toBe(404);
+    expect(await rawGetStatus(server.origin, `/${REPO_ID}/resolve/main/onnx/..%5C..%5Csecret.txt`)).toBe(404);
   });
 
   it('records each request with method, path as sent, status and range', async () => {

@@ -1,24 +1,12 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../tools/static-server/static-server';
+import { rawGetStatus } from '../helpers/raw-get';
 
 let root: string;
 let server: StaticServer;
-
-// fetch would normalise '..' away before sending, so this sends the path verbatim.
-function rawGetStatus(path: string): Promise<number> {
-  const { hostname, port } = new URL(server.url);
-  return new Promise((resolve, reject) => {
-    const request = httpRequest({ hostname, port, path, method: 'GET' }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
-    request.on('error', reject).end();
-  });
-}
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'static-server-'));
@@ -55,8 +43,8 @@ describe('plain static server', () => {
   it('answers 404 outside the sub-path, for missing files, and for paths escaping the folder', async () => {
     expect((await fetch(server.url.replace('/tools/clipscope/', '/index.html'))).status).toBe(404);
     expect((await fetch(`${server.url}missing.js`)).status).toBe(404);
-    expect(await rawGetStatus('/tools/clipscope/../../outside-static-root.txt')).toBe(404);
-    expect(await rawGetStatus('/tools/clipscope/%2e%2e/%2e%2e/outside-static-root.txt')).toBe(404);
-    expect(await rawGetStatus('/tools/clipscope/%E0%A4%A')).toBe(404);
+    expect(await rawGetStatus(server.url, '/tools/clipscope/../../outside-static-root.txt')).toBe(404);
+    expect(await rawGetStatus(server.url, '/tools/clipscope/%2e%2e/%2e%2e/outside-static-root.txt')).toBe(404);
+    expect(await rawGetStatus(server.url, '/tools/clipscope/%E0%A4%A')).toBe(404);
   });
 });
