@@ -12,6 +12,16 @@ QUANTISED_OPS = ("MatMul", "Conv", "Gather")
 WEIGHT_INPUT = {"MatMul": 1, "Conv": 1, "Gather": 0}
 
 
+def replace_graph(graph, nodes, added):
+    """Swaps in the rewritten nodes and new initialisers, dropping the initialisers nothing reads any more."""
+    del graph.node[:]
+    graph.node.extend(nodes)
+    referenced = {i for n in graph.node for i in n.input}
+    kept = [i for i in graph.initializer if i.name in referenced]
+    del graph.initializer[:]
+    graph.initializer.extend(kept + added)
+
+
 def _quantise_weight(weight):
     scale = float(np.abs(weight).max()) / 127.0 or 1.0
     q = np.clip(np.round(weight / scale), -127, 127).astype(np.int8)
@@ -70,12 +80,7 @@ def quantise(source, target):
             used += 1
         else:
             nodes.append(node)
-    del graph.node[:]
-    graph.node.extend(nodes)
-    referenced = {i for n in graph.node for i in n.input}
-    kept = [i for i in graph.initializer if i.name in referenced]
-    del graph.initializer[:]
-    graph.initializer.extend(kept + added)
+    replace_graph(graph, nodes, added)
     onnx.checker.check_model(model)
     onnx.save(model, target)
     return used

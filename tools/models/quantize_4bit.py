@@ -14,6 +14,8 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
+from quantize import replace_graph
+
 BLOCK = 32
 BITS = 4
 
@@ -60,12 +62,7 @@ def quantise_4bit(source, target, accuracy_level=4):
                                       name=name, domain="com.microsoft", K=k, N=n, bits=BITS, block_size=BLOCK,
                                       accuracy_level=accuracy_level))
         used += 1
-    del graph.node[:]
-    graph.node.extend(nodes)
-    referenced = {i for n in graph.node for i in n.input}
-    kept = [i for i in graph.initializer if i.name in referenced]
-    del graph.initializer[:]
-    graph.initializer.extend(kept + added)
+    replace_graph(graph, nodes, added)
     if not any(o.domain == "com.microsoft" for o in model.opset_import):
         model.opset_import.append(helper.make_opsetid("com.microsoft", 1))
     onnx.save(model, target)

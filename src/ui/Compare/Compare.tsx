@@ -9,6 +9,7 @@ import type { ImageItem } from '../../store/images-slice';
 import { scoreLabels, selectLabelMatrix, type LabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
+import { CardHead } from '../CardHead/CardHead';
 
 const DTYPES: Dtype[] = ['fp32', 'fp16', 'q8'];
 
@@ -151,10 +152,7 @@ const CompareRow = memo(function CompareRow({ item, otherEmbeds, primary, other 
   const otherScores = score(otherEmbeds, other);
   return (
     <li className="result-card">
-      <div className="card-head">
-        {item.thumbnailUrl && <img src={item.thumbnailUrl} alt={item.name} className="thumbnail" />}
-        <span className="image-name">{item.name}</span>
-      </div>
+      <CardHead item={item} />
       <div className="side-by-side">
         {(
           [

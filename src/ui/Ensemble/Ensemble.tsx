@@ -7,6 +7,7 @@ import type { ImageItem } from '../../store/images-slice';
 import { scoreLabels, selectLabelMatrix, type LabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
+import { CardHead } from '../CardHead/CardHead';
 
 const score = (item: ImageItem, matrix: LabelMatrix, rule: ScoringRule | undefined) =>
   scoreLabels(item.embeds, matrix, rule);
@@ -76,10 +77,7 @@ const EnsembleRow = memo(function EnsembleRow({ item, single, ensemble, rule, te
   const ensembleScores = useMemo(() => score(item, ensemble, rule), [item, ensemble, rule]);
   return (
     <li className="ensemble-row result-card">
-      <div className="card-head">
-        {item.thumbnailUrl && <img src={item.thumbnailUrl} alt={item.name} className="thumbnail" />}
-        <span className="image-name">{item.name}</span>
-      </div>
+      <CardHead item={item} />
       <div className="side-by-side">
         <div data-testid="ensemble-single" data-image-name={item.name}>
           <h3>Single template &ldquo;{template}&rdquo;</h3>

@@ -4,6 +4,7 @@ import { removeImage } from '../../store/controller';
 import { scoreLabels, selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
+import { CardHead } from '../CardHead/CardHead';
 import { MoreLikeThis } from '../MoreLikeThis/MoreLikeThis';
 
 // Memoised: when one image finishes, the other cards keep their rendered charts.
@@ -31,15 +32,7 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
       data-width={item.width}
       data-height={item.height}
     >
-      <div className="card-head">
-        {item.thumbnailUrl ? (
-          <img src={item.thumbnailUrl} alt={item.name} className="thumbnail" loading="lazy" decoding="async" />
-        ) : (
-          <div className="thumbnail placeholder" aria-hidden="true" />
-        )}
-        <span className="image-name" title={item.name}>
-          {item.name}
-        </span>
+      <CardHead item={item}>
         {item.embeds && <MoreLikeThis id={item.id} name={item.name} />}
         <button
           type="button"
@@ -49,7 +42,7 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
         >
           ×
         </button>
-      </div>
+      </CardHead>
       {item.state === 'error' && (
         <p role="alert" className="error">
           {item.error} Other images are not affected; remove this one or try another file.
