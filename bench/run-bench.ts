@@ -10,7 +10,7 @@ import { openPages, ROOT } from '../tools/models/browser/browser-run';
 import { loadTokenizer } from '../tools/models/node-model';
 import { summarise, type BenchTiming } from './stats';
 import { formatTable, type BenchRow } from './table';
-import { LABELS, Q4_VARIANTS, TWIN_DIR as TWIN, TWIN_Q4_DIR } from './workload';
+import { APP_TWIN_DIR, LABELS, Q4_VARIANTS, TWIN_DIR as TWIN, TWIN_Q4_DIR, writeAppTwin } from './workload';
 
 const QUICK = process.argv.includes('--quick');
 const RUNS = QUICK ? 5 : 15;
@@ -108,6 +108,7 @@ interface VisionCaseOptions {
   native?: NodeOptions;
 }
 
+writeAppTwin();
 const loadBefore = loadavg();
 const tokenizer = loadTokenizer(TWIN);
 const model = '/' + relative(ROOT, TWIN);
@@ -120,8 +121,18 @@ for (const [dtype, suffix] of DTYPES) {
     }
   }
   if (dtype === 'int8') {
-    // One option at a time against the app's setting (wasm-only build in a worker, all cores, full optimisation),
-    // batch 1.
+    // The tower as the app's worker runs it on WASM: patch embedding as one MatMulInteger (patch-embedding.ts).
+    for (const batch of [1, 8]) {
+      cases.push(
+        visionCase(`image encode int8, batch ${batch}, wasm-only build, patch embedding as MatMulInteger (app)`, {
+          dir: APP_TWIN_DIR,
+          suffix,
+          batch,
+        }),
+      );
+    }
+    // One option at a time against the app's setting (wasm-only build in a worker, all cores, full optimisation,
+    // patch embedding rewritten), batch 1.
     const variants: [string, string, NodeOptions][] = [
       ['1 thread', 'threads=1', { intraOpNumThreads: 1 }],
       ['graph optimisation basic', 'opt=basic', { graphOptimizationLevel: 'basic' }],
@@ -134,7 +145,8 @@ for (const [dtype, suffix] of DTYPES) {
     ];
     for (const [label, query, native] of variants) {
       cases.push(
-        visionCase(`image encode int8, batch 1, wasm-only build, ${label}`, {
+        visionCase(`image encode int8, batch 1, wasm-only build, app's tower, ${label}`, {
+          dir: APP_TWIN_DIR,
           suffix,
           batch: 1,
           query: `&${query}`,

@@ -6,7 +6,7 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -18,7 +18,7 @@ import { DEFAULT_TEMPLATE } from '../src/shared/settings';
 import { loadTokenizer } from '../tools/models/node-model';
 import { runPeer } from './peer-steps';
 import { summarise, type BenchTiming } from './stats';
-import { LABELS, TWIN_DIR as TWIN, TWIN_REPO as REPO } from './workload';
+import { APP_TWIN_DIR, LABELS, TWIN_DIR as TWIN, TWIN_REPO as REPO, writeAppTwin } from './workload';
 import { LONG_TASK_RECORDER, runAppRound, timeRawInPage, waitReady, type AppRound } from './ui-steps';
 
 const QUICK = process.argv.includes('--quick');
@@ -40,8 +40,10 @@ const initialJs = readdirSync(join(ROOT, 'dist/assets'))
   .filter((f) => /^index-.*\.js$/.test(f))
   .reduce((n, f) => n + gzipSync(readFileSync(join(ROOT, 'dist/assets', f))).length, 0);
 
+// The vision tower as the app's worker runs it (patch embedding rewritten), so raw and app run the same graph.
+writeAppTwin();
 const rawPage = (batch: number) =>
-  `bench/page/raw-encode.html?build=ort.wasm.min.mjs&worker=1&model=/.models/hub/${REPO}&tower=vision&suffix=_quantized&batch=${batch}&runs=${RAW_RUNS}`;
+  `bench/page/raw-encode.html?build=ort.wasm.min.mjs&worker=1&model=/${relative(ROOT, APP_TWIN_DIR)}&tower=vision&suffix=_quantized&batch=${batch}&runs=${RAW_RUNS}`;
 // One text encode of the edited label's prompt: the label-edit target is this plus 30 ms.
 const edited = loadTokenizer(TWIN).encodeBatch([expandTemplate(DEFAULT_TEMPLATE, EDIT.replacement)], 0);
 const rawTextPage = `bench/page/raw-encode.html?build=ort.wasm.min.mjs&worker=1&model=/.models/hub/${REPO}&tower=text&suffix=_quantized&batch=1&seq=${edited.sequenceLength}&runs=${RAW_RUNS}&ids=${Array.from(edited.ids).join(',')}`;

@@ -6,6 +6,7 @@ import { pixelValuesLength, writePixelValues } from '../model/pixel-values';
 import type { Pixels, PreprocessorConfig } from '../model/preprocess';
 import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
 import { chooseDtype } from '../model/dtype';
+import { rewritePatchEmbedding } from '../model/patch-embedding';
 import type { LoadedModel, LoadRequest } from '../shared/protocol';
 import { decodeImage, type DecodedImage } from './decode';
 import { framePixels } from './frame';
@@ -73,14 +74,14 @@ export class Engine {
     report('Starting the model', 0, 0);
     this.sessions = await this.guard(choice.backend, 'to start', async () => {
       try {
-        return await runtime.createSessions(choice.backend, towers.textModel, towers.visionModel);
+        return await runtime.createSessions(choice.backend, towers.textModel, this.fastVision(towers, choice.backend));
       } catch (error) {
         if (!towers.fromCache || choice.backend !== 'wasm') throw error;
         // A cached file ONNX Runtime cannot read is damaged: drop it and download it again, once.
         notices.push('A cached model file was damaged, so it was downloaded again.');
         await evictTowers(context, dtype);
         towers = await fetchTowers(context, dtype);
-        return runtime.createSessions(choice.backend, towers.textModel, towers.visionModel);
+        return runtime.createSessions(choice.backend, towers.textModel, this.fastVision(towers, choice.backend));
       }
     });
     if (choice.backend === 'webgpu') void runtime.watchDeviceLoss(this.onDeviceLost);
@@ -172,6 +173,14 @@ export class Engine {
       if (backend !== 'webgpu') throw error;
       throw new WebGpuFailure(`WebGPU failed ${when}: ${runtime.describeError(error)}`);
     }
+  }
+
+  /**
+   * On WASM, a quantised ViT's patch embedding runs as one MatMulInteger instead of ConvInteger: the same sums,
+   * about 20% less time per image for ViT-B/32 (see patch-embedding.ts). WebGPU runs neither op itself.
+   */
+  private fastVision(towers: { visionModel: Uint8Array }, backend: string): Uint8Array {
+    return backend === 'wasm' ? rewritePatchEmbedding(towers.visionModel, this.inputEdge()).model : towers.visionModel;
   }
 
   private pixelTensor(values: Float32Array, count = 1): Ort.Tensor {
