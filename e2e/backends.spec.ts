@@ -101,7 +101,7 @@ GPU.prototype.requestAdapter = async function (options) {
 const realPostMessage = self.postMessage.bind(self);
 self.postMessage = (message, transfer) => {
   realPostMessage(message, transfer);
-  if (message && message.type === 'imageEmbeds' && device) {
+  if (message && message.type === 'imageBatch' && device) {
     device.destroy();
     device = undefined;
   }

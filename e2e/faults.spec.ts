@@ -35,7 +35,7 @@ let killed = false;
 const realPost = self.postMessage.bind(self);
 self.postMessage = (message, transfer) => {
   if (killed) return;
-  if (message && message.type === 'imageEmbeds') {
+  if (message && message.type === 'imageBatch') {
     killed = true;
     self.close();
     return;

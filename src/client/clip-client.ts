@@ -145,6 +145,7 @@ export class ClipClient {
 
   private receive(reply: WorkerReply): void {
     if (reply.type === 'webgpuFailed') return this.restart('wasm', reply.reason);
+    if (reply.type === 'imageBatch') return reply.replies.forEach((r) => this.receive(r));
     const pending = this.pending.get(reply.id);
     if (!pending) return; // the answer to a request nobody waits for any more
     if (reply.type === 'progress') return pending.onProgress?.(reply.stage, reply.loadedBytes, reply.totalBytes);

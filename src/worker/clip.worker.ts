@@ -1,9 +1,11 @@
 /// <reference lib="webworker" />
 // The model worker: receives requests, runs them one at a time (label requests before images, so typing stays
 // live while a folder is being classified) and answers each with its request id.
-import type { WorkerReply, WorkerRequest } from '../shared/protocol';
-import { Engine, WebGpuFailure, type PreparedImage } from './engine';
+import type { ImageReply, WorkerReply, WorkerRequest } from '../shared/protocol';
+import { Engine, WebGpuFailure } from './engine';
 import { IMAGE_BATCH, ImageQueue, type ImageJob } from './image-queue';
+import type { PreparedImage } from './prepare';
+import { Preparer } from './preparer';
 import { describeError } from './runtime';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -17,7 +19,9 @@ const engine = new Engine((reason) =>
 );
 type Job = Exclude<WorkerRequest, { type: 'cancel' }>;
 const urgent: Job[] = [];
-const images = new ImageQueue((file) => engine.prepareImage(file));
+const preparer = new Preparer();
+preparer.warm();
+const images = new ImageQueue((file) => preparer.prepare(file, engine.preprocessorConfig));
 const loads = new Map<number, AbortController>();
 let busy = false;
 
@@ -30,6 +34,7 @@ async function handle(request: Exclude<Job, { type: 'encodeImage' }>): Promise<v
       loads.set(request.id, controller);
       try {
         post({ type: 'loaded', id: request.id, model: await engine.load(request, controller.signal, report) });
+        preparer.warm(engine.preprocessorConfig);
       } finally {
         loads.delete(request.id);
       }
@@ -50,12 +55,14 @@ async function handle(request: Exclude<Job, { type: 'encodeImage' }>): Promise<v
 
 async function handleImages(jobs: Required<ImageJob<PreparedImage | Error>>[]): Promise<void> {
   const results = await engine.encodePrepared(await Promise.all(jobs.map((job) => job.prepared)));
-  results.forEach((result, i) => {
+  const replies = results.map((result, i): ImageReply => {
     const id = jobs[i]!.request.id;
-    if (result instanceof Error) return post({ type: 'error', id, message: describeError(result) });
+    if (result instanceof Error) return { type: 'error', id, message: describeError(result) };
     const { embeds, thumbnail, width, height } = result;
-    post({ type: 'imageEmbeds', id, embeds, thumbnail, width, height }, [embeds.buffer]);
+    return { type: 'imageEmbeds', id, embeds, thumbnail, width, height };
   });
+  const buffers = replies.flatMap((r) => (r.type === 'imageEmbeds' ? [r.embeds.buffer] : []));
+  post({ type: 'imageBatch', id: 0, replies }, buffers);
 }
 
 async function drain(): Promise<void> {

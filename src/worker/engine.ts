@@ -2,15 +2,14 @@
 // WebGpuFailure: after one, ONNX Runtime's instance in this worker may be unusable, so the client starts a fresh
 // WASM worker instead of retrying here.
 import type * as Ort from 'onnxruntime-web';
-import { pixelValuesLength, writePixelValues } from '../model/pixel-values';
-import type { Pixels, PreprocessorConfig } from '../model/preprocess';
+import type { PreprocessorConfig } from '../model/preprocess';
 import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
 import { chooseDtype } from '../model/dtype';
 import { rewritePatchEmbedding } from '../model/patch-embedding';
 import type { LoadedModel, LoadRequest } from '../shared/protocol';
-import { decodeImage, type DecodedImage } from './decode';
 import { framePixels } from './frame';
 import { evictTowers, fetchConfigs, fetchLearnedScoring, fetchTowers, type ProgressReporter } from './model-files';
+import { pixelValues, resizeEdge, type PreparedImage } from './prepare';
 import * as runtime from './runtime';
 
 export class WebGpuFailure extends Error {}
@@ -20,13 +19,6 @@ export interface ImageResult {
   thumbnail: Blob;
   width: number;
   height: number;
-}
-
-/** A decoded image, preprocessed for the model that was loaded when it was decoded. */
-export interface PreparedImage extends DecodedImage {
-  values: Float32Array;
-  /** The preprocessor config `values` were made with; a model loaded since then means they are made again. */
-  config: PreprocessorConfig;
 }
 
 export class Engine {
@@ -106,14 +98,9 @@ export class Engine {
     return this.run('text', new ort.Tensor('int64', batch.ids, [batch.batchSize, batch.sequenceLength]));
   }
 
-  /** Decodes and preprocesses one image file; its failure comes back as an Error for that image alone. */
-  async prepareImage(file: Blob): Promise<PreparedImage | Error> {
-    try {
-      const decoded = await decodeImage(file, this.resizeEdge());
-      return { ...decoded, ...this.pixelValues(decoded.pixels) };
-    } catch (error) {
-      return error instanceof Error ? error : new Error(String(error));
-    }
+  /** The loaded model's preprocessing, for images prepared ahead of their run. */
+  get preprocessorConfig(): PreprocessorConfig {
+    return this.preprocessor;
   }
 
   /**
@@ -122,7 +109,7 @@ export class Engine {
   async encodePrepared(prepared: (PreparedImage | Error)[]): Promise<(ImageResult | Error)[]> {
     const good = prepared.filter((p): p is PreparedImage => !(p instanceof Error));
     if (good.length === 0) return prepared as Error[];
-    good.forEach((p) => p.config !== this.preprocessor && Object.assign(p, this.pixelValues(p.pixels)));
+    good.forEach((p) => p.config !== this.preprocessor && Object.assign(p, pixelValues(p.pixels, this.preprocessor)));
     const plane = good[0]!.values.length;
     const batch = new Float32Array(good.length * plane);
     good.forEach((p, i) => batch.set(p.values, i * plane));
@@ -143,17 +130,11 @@ export class Engine {
   /** Encodes one live camera frame (no thumbnail, no EXIF: it is upright already) and closes the bitmap. */
   async encodeFrame(frame: ImageBitmap): Promise<Float32Array> {
     try {
-      return await this.run('vision', this.pixelTensor(this.pixelValues(framePixels(frame, this.resizeEdge())).values));
+      const pixels = framePixels(frame, resizeEdge(this.preprocessor));
+      return await this.run('vision', this.pixelTensor(pixelValues(pixels, this.preprocessor).values));
     } finally {
       frame.close();
     }
-  }
-
-  private pixelValues(pixels: Pixels): { values: Float32Array; config: PreprocessorConfig } {
-    const config = this.preprocessor;
-    const values = new Float32Array(pixelValuesLength(config, pixels.width, pixels.height));
-    writePixelValues(pixels, config, values);
-    return { values, config };
   }
 
   private async run(tower: 'text' | 'vision', input: Ort.Tensor): Promise<Float32Array> {
@@ -191,12 +172,7 @@ export class Engine {
 
   private inputEdge(): number {
     const crop = this.preprocessor.crop_size;
-    return typeof crop === 'number' ? crop : (crop?.height ?? this.resizeEdge());
-  }
-
-  private resizeEdge(): number {
-    const size = this.preprocessor.size;
-    return typeof size === 'number' ? size : (size?.shortest_edge ?? size?.height ?? 224);
+    return typeof crop === 'number' ? crop : (crop?.height ?? resizeEdge(this.preprocessor));
   }
 
   private requireTokenizer(): ClipTokenizer {
