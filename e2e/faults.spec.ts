@@ -131,3 +131,49 @@ test('a tab hidden and frozen during a run finishes the run when shown again', a
   expect(await topLabel(page, 'white-square.png')).toBe('white square');
   await expect(card(page, 'white-square.png').getByRole('alert')).toHaveCount(0);
 });
+
+// Preparing workers are started by the model worker, whose requests page routes do not see; so the model worker
+// gets a prelude that sabotages the first two preparing workers right after it hands each its first image.
+const sabotagePreparingWorkers = (sabotage: string) => `
+const realPost = Worker.prototype.postMessage;
+let sabotaged = 0;
+Worker.prototype.postMessage = function (message, transfer) {
+  realPost.call(this, message, transfer);
+  if (message && message.type === 'prepare' && !this.sabotaged && sabotaged < 2) {
+    this.sabotaged = true;
+    sabotaged++;
+    ${sabotage}
+  }
+};
+`;
+
+test('preparing workers killed mid-drop lose no image: the model worker prepares their images', async ({ page }) => {
+  // Killed from outside, as the browser kills a worker: no error event, no reply.
+  await patchFirstWorker(page, sabotagePreparingWorkers('this.terminate();'));
+  await openApp(page, '?backend=wasm');
+  await dropFiles(
+    page,
+    SHAPE_FIXTURES.map((f) => fixtureFile(f)),
+  );
+  await expectAllClassifiedAgain(page);
+});
+
+// The preparing worker's script cannot load (a stale deploy, a blocked request): an error event and no answers.
+const PREPARING_SCRIPT_MISSING = `
+const RealWorker = Worker;
+let broken = 0;
+self.Worker = function (url, options) {
+  if (String(url).includes('prepare.worker') && broken++ < 2) url = new URL('./missing-prepare-worker.js', url);
+  return new RealWorker(url, options);
+};
+`;
+
+test('preparing workers whose script fails to load lose no image', async ({ page }) => {
+  await patchFirstWorker(page, PREPARING_SCRIPT_MISSING);
+  await openApp(page, '?backend=wasm');
+  await dropFiles(
+    page,
+    SHAPE_FIXTURES.map((f) => fixtureFile(f)),
+  );
+  await expectAllClassifiedAgain(page);
+});

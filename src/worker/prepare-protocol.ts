@@ -25,4 +25,6 @@ export type PrepareReply =
     }
   /** Sent after `prepared`: the thumbnail encodes while the model already has the pixels. */
   | { type: 'thumbnail'; id: number; thumbnail?: Blob; error?: string }
-  | { type: 'failed'; id: number; message: string };
+  | { type: 'failed'; id: number; message: string }
+  /** Sent once the worker holds its life lock (see preparer.ts). */
+  | { type: 'alive'; id: 0 };

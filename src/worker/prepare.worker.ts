@@ -6,6 +6,14 @@ import { prepareImage } from './prepare';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+// Held until this worker ends, however it ends: the model worker waits for it to learn that (preparer.ts).
+void navigator.locks
+  ?.request(self.name, () => {
+    self.postMessage({ type: 'alive', id: 0 } satisfies PrepareReply);
+    return new Promise<never>(() => {});
+  })
+  .catch(() => {});
+
 const post = (reply: PrepareReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer);
 
 async function prepare({ id, file, config }: PrepareRequest): Promise<void> {

@@ -22,18 +22,33 @@ class PrepareWorker {
   readonly pending = new Map<number, Pending>();
   private readonly worker: Worker;
 
-  constructor(onLost: (orphans: Pending[]) => void) {
-    this.worker = new Worker(new URL('./prepare.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'clipscope-prepare',
-    });
-    this.worker.onmessage = (event: MessageEvent<PrepareReply>) => this.receive(event.data);
+  private ended = false;
+
+  constructor(private readonly onLost: (orphans: Pending[]) => void) {
+    // The name is also a Web Lock the worker holds for its life: a worker that is killed or closes fires no error.
+    const name = `clipscope-prepare-${Math.random().toString(36).slice(2)}`;
+    this.worker = new Worker(new URL('./prepare.worker.ts', import.meta.url), { type: 'module', name });
+    let watched = false;
+    this.worker.onmessage = (event: MessageEvent<PrepareReply>) => {
+      if (event.data.type === 'alive' && !watched) {
+        watched = true;
+        void navigator.locks?.request(name, () => this.end());
+      }
+      this.receive(event.data);
+    };
     this.worker.onerror = (event) => {
       event.preventDefault();
-      this.worker.terminate();
-      onLost([...this.pending.values()]);
-      this.pending.clear();
+      this.end();
     };
+  }
+
+  /** The worker died: whatever it had not finished goes back to the model worker. */
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.worker.terminate();
+    this.onLost([...this.pending.values()]);
+    this.pending.clear();
   }
 
   send(pending: Pending): void {
@@ -46,6 +61,7 @@ class PrepareWorker {
   }
 
   private receive(reply: PrepareReply): void {
+    if (reply.type === 'alive') return;
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     if (reply.type === 'failed') {
