@@ -23,6 +23,16 @@ async function patchFirstWorker(page: Page, prelude: string): Promise<void> {
   );
 }
 
+/** Opens the app (WASM) with `prelude` in its first model worker and drops every shape fixture. */
+async function dropShapesWithPatchedWorker(page: Page, prelude: string): Promise<void> {
+  await patchFirstWorker(page, prelude);
+  await openApp(page, '?backend=wasm');
+  await dropFiles(
+    page,
+    SHAPE_FIXTURES.map((f) => fixtureFile(f)),
+  );
+}
+
 async function expectAllClassifiedAgain(page: Page): Promise<void> {
   for (const file of SHAPE_FIXTURES) expect(await topLabel(page, file), file).toBe(trueLabel(file));
   await expect(page.getByTestId('result-card').filter({ hasText: 'Classifying…' })).toHaveCount(0);
@@ -45,12 +55,7 @@ self.postMessage = (message, transfer) => {
 `;
 
 test('a worker killed in the middle of a batch is restarted and its pending work re-run', async ({ page }) => {
-  await patchFirstWorker(page, KILLED_MID_BATCH);
-  await openApp(page, '?backend=wasm');
-  await dropFiles(
-    page,
-    SHAPE_FIXTURES.map((f) => fixtureFile(f)),
-  );
+  await dropShapesWithPatchedWorker(page, KILLED_MID_BATCH);
   await expectAllClassifiedAgain(page);
   await expect(page.getByText('The model worker stopped')).toBeVisible();
 });
@@ -63,12 +68,7 @@ self.addEventListener('message', (event) => {
 `;
 
 test('a worker that crashes is restarted, says so, and no image is left spinning', async ({ page }) => {
-  await patchFirstWorker(page, CRASH_ON_FIRST_IMAGE);
-  await openApp(page, '?backend=wasm');
-  await dropFiles(
-    page,
-    SHAPE_FIXTURES.map((f) => fixtureFile(f)),
-  );
+  await dropShapesWithPatchedWorker(page, CRASH_ON_FIRST_IMAGE);
   await expectAllClassifiedAgain(page);
   await expect(page.getByText('simulated crash')).toBeVisible();
 });
@@ -149,12 +149,7 @@ Worker.prototype.postMessage = function (message, transfer) {
 
 test('preparing workers killed mid-drop lose no image: the model worker prepares their images', async ({ page }) => {
   // Killed from outside, as the browser kills a worker: no error event, no reply.
-  await patchFirstWorker(page, sabotagePreparingWorkers('this.terminate();'));
-  await openApp(page, '?backend=wasm');
-  await dropFiles(
-    page,
-    SHAPE_FIXTURES.map((f) => fixtureFile(f)),
-  );
+  await dropShapesWithPatchedWorker(page, sabotagePreparingWorkers('this.terminate();'));
   await expectAllClassifiedAgain(page);
 });
 
@@ -169,11 +164,6 @@ self.Worker = function (url, options) {
 `;
 
 test('preparing workers whose script fails to load lose no image', async ({ page }) => {
-  await patchFirstWorker(page, PREPARING_SCRIPT_MISSING);
-  await openApp(page, '?backend=wasm');
-  await dropFiles(
-    page,
-    SHAPE_FIXTURES.map((f) => fixtureFile(f)),
-  );
+  await dropShapesWithPatchedWorker(page, PREPARING_SCRIPT_MISSING);
   await expectAllClassifiedAgain(page);
 });
