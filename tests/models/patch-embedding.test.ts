@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { readGraph, spliceGraph } from '../../src/model/onnx-graph';
 import { rewritePatchEmbedding } from '../../src/model/patch-embedding';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/patch-embedding');
@@ -91,4 +92,16 @@ describe('rewritePatchEmbedding', () => {
     },
     60_000,
   );
+});
+
+describe('readGraph and spliceGraph', () => {
+  it('read the fixture graph and write it back byte for byte when nothing is replaced', () => {
+    const original = new Uint8Array(readFileSync(join(FIXTURES, 'int8.onnx')));
+    const graph = readGraph(original)!;
+    expect(graph.nodes.map((n) => n.opType)).toEqual(['DynamicQuantizeLinear', 'ConvInteger', 'Cast', 'Mul', 'Mul']);
+    expect(graph.inputs).toEqual(new Set(['pixel_values']));
+    expect(graph.initializers.get('W_q')).toMatchObject({ dims: [8, 3, 4, 4], dataType: 3 });
+    expect(graph.nodes[1]!.attributes.get('strides')).toEqual([4, 4]);
+    expect(Buffer.from(spliceGraph(graph, new Map(), []))).toEqual(Buffer.from(original));
+  });
 });
