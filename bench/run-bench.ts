@@ -121,8 +121,9 @@ for (const [dtype, suffix] of DTYPES) {
     }
   }
   if (dtype === 'int8') {
-    // The tower as the app's worker runs it on WASM: patch embedding as one MatMulInteger (patch-embedding.ts).
-    for (const batch of [1, 8]) {
+    // The tower as the app's worker runs it on WASM: patch embedding as one MatMulInteger (patch-embedding.ts); the
+    // batch sizes around the app's 8 show what batching buys.
+    for (const batch of QUICK ? [1, 8, 16] : [1, 4, 8, 16]) {
       cases.push(
         visionCase(`image encode int8, batch ${batch}, wasm-only build, patch embedding as MatMulInteger (app)`, {
           dir: APP_TWIN_DIR,
