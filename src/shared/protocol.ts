@@ -52,16 +52,15 @@ export type WorkerReply =
   | { type: 'progress'; id: number; stage: string; loadedBytes: number; totalBytes: number }
   | { type: 'loaded'; id: number; model: LoadedModel }
   | { type: 'textEmbeds'; id: number; embeds: Float32Array; count: number }
-  | { type: 'imageEmbeds'; id: number; embeds: Float32Array; thumbnail: Blob; width: number; height: number }
+  | ImageReply
   | { type: 'frameEmbeds'; id: number; embeds: Float32Array }
-  | { type: 'error'; id: number; message: string }
   /** The answers for one batch of images, in one message so the page updates once for all of them. `id` 0. */
   | { type: 'imageBatch'; id: number; replies: ImageReply[] }
   /** WebGPU failed (at start, while running, or the device was lost): the worker's ONNX Runtime may be unusable,
    * so the client replaces the worker with a WASM one and re-sends pending work. `id` 0: no request caused it. */
   | { type: 'webgpuFailed'; id: number; reason: string };
 
-/** One image's answer within an `imageBatch`. */
+/** One image's answer (within an `imageBatch`), or any request's failure. */
 export type ImageReply =
   | { type: 'imageEmbeds'; id: number; embeds: Float32Array; thumbnail: Blob; width: number; height: number }
   | { type: 'error'; id: number; message: string };

@@ -6,7 +6,7 @@ import type { PreprocessorConfig } from '../model/preprocess';
 import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
 import { chooseDtype } from '../model/dtype';
 import { rewritePatchEmbedding } from '../model/patch-embedding';
-import type { LoadedModel, LoadRequest } from '../shared/protocol';
+import type { Backend, LoadedModel, LoadRequest } from '../shared/protocol';
 import { framePixels } from './frame';
 import { evictTowers, fetchConfigs, fetchLearnedScoring, fetchTowers, type ProgressReporter } from './model-files';
 import { pixelValues, resizeEdge, type PreparedImage } from './prepare';
@@ -160,7 +160,7 @@ export class Engine {
    * On WASM, a quantised ViT's patch embedding runs as one MatMulInteger instead of ConvInteger: the same sums,
    * about 20% less time per image for ViT-B/32 (see patch-embedding.ts). WebGPU runs neither op itself.
    */
-  private fastVision(towers: { visionModel: Uint8Array }, backend: string): Uint8Array {
+  private fastVision(towers: { visionModel: Uint8Array }, backend: Backend): Uint8Array {
     return backend === 'wasm' ? rewritePatchEmbedding(towers.visionModel, this.inputEdge()).model : towers.visionModel;
   }
 

@@ -1,6 +1,6 @@
-// Images waiting for the model, decoded ahead of their turn: each starts decoding and preprocessing as it arrives
-// (up to DECODE_AHEAD at once), so the next batch decodes while the current one runs and an image's wait for the
-// model is not also a wait for its decoder.
+// Images waiting for the model, prepared ahead of their turn: each is handed to `prepare` (the preparing workers,
+// preparer.ts) as it arrives, up to DECODE_AHEAD ahead, so the next batch is prepared while the current one runs
+// and an image's wait for the model is not also a wait for its decoder.
 import type { WorkerRequest } from '../shared/protocol';
 
 export type ImageRequest = Extract<WorkerRequest, { type: 'encodeImage' }>;
