@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTokenizer } from '../../tools/models/node-model';
 
-// The real OpenAI CLIP tokenizer files, read from the shared folder beside the checkout.
-const OPENAI_CLIP = join(import.meta.dirname, '../../../shared/hub/openai/clip-vit-base-patch32');
+// The real OpenAI CLIP tokenizer files (MIT, OpenAI), kept in the repo with their licence.
+const OPENAI_CLIP = join(import.meta.dirname, '../../tools/models/openai-clip-tokenizer');
 const END_OF_TEXT = 49407;
 
 describe('@huggingface/tokenizers on OpenAI CLIP tokenizer.json', () => {

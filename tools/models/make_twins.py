@@ -25,7 +25,7 @@ from hub_files import export_full_onnx, export_onnx, preprocessor_config, write_
 from quantize import quantise  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SHARED_TOKENIZER = os.path.join(ROOT, "..", "shared", "hub", "openai", "clip-vit-base-patch32")
+SHARED_TOKENIZER = os.path.join(ROOT, "tools", "models", "openai-clip-tokenizer")
 TOKENIZER_FILES = ["tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "vocab.json", "merges.txt"]
 REPO = "Xenova/clip-vit-base-patch32"
 SEED = 32
