@@ -21,7 +21,8 @@ const CASES = (JSON.parse(readFileSync(join(FIXTURES, 'cases.json'), 'utf8')) as
 function worstDifference(a: { data: ArrayLike<number>; channels: number }, b: typeof a): number {
   let worst = 0;
   for (let p = 0; p < a.data.length / a.channels; p++) {
-    for (let c = 0; c < 3; c++) worst = Math.max(worst, Math.abs(a.data[p * a.channels + c]! - b.data[p * b.channels + c]!));
+    for (let c = 0; c < 3; c++)
+      worst = Math.max(worst, Math.abs(a.data[p * a.channels + c]! - b.data[p * b.channels + c]!));
   }
   return worst;
 }

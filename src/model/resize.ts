@@ -23,7 +23,12 @@ function clip8(sum: number): number {
 /** Nearest neighbour needs no taps: one input per output. */
 function nearestTaps(inputSize: number, outputSize: number): Taps {
   const first = nearestIndices(inputSize, outputSize);
-  return { first, count: new Int32Array(outputSize).fill(1), weights: new Int32Array(outputSize).fill(UNIT), stride: 1 };
+  return {
+    first,
+    count: new Int32Array(outputSize).fill(1),
+    weights: new Int32Array(outputSize).fill(UNIT),
+    stride: 1,
+  };
 }
 
 function tapsFor(resample: number | undefined, inputSize: number, outputSize: number): Taps {

@@ -3,6 +3,7 @@
 // WASM worker instead of retrying here.
 import type * as Ort from 'onnxruntime-web';
 import type { PreprocessorConfig } from '../model/preprocess';
+import { resampleName } from '../model/resample';
 import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
 import { chooseDtype } from '../model/dtype';
 import { rewritePatchEmbedding } from '../model/patch-embedding';
@@ -54,6 +55,7 @@ export class Engine {
         : undefined;
     this.tokenizer = new ClipTokenizer(files.tokenizer, files.tokenizerConfig as TokenizerConfig);
     this.preprocessor = files.preprocessor as PreprocessorConfig;
+    resampleName(this.preprocessor.resample); // a filter PIL does not define stops the load, with what to do
     const choice = await runtime.chooseBackend(request.backend);
     const { dtype, notice: dtypeNotice } = chooseDtype({
       backend: choice.backend,
