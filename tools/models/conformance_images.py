@@ -39,7 +39,7 @@ def _scene(width, height, seed):
     for _ in range(6):  # thin lines: fine detail that blurs if the filter or its support is wrong
         points = [tuple(rng.uniform(0, [width, height])) for _ in range(2)]
         draw.line(points, fill=tuple(int(c) for c in rng.integers(0, 256, 3)), width=max(1, scale // 150))
-    noisy = np.asarray(image).astype(np.float32) + rng.normal(0, 9, (height, width, 3))
+    noisy = np.asarray(image).astype(np.float32) + 9 * rng.standard_normal((height, width, 3), dtype=np.float32)
     return np.clip(np.round(noisy), 0, 255).astype(np.uint8), rng
 
 

@@ -9,7 +9,7 @@ a low-rank subspace so that image-text cosines spread well away from 0. Its ONNX
 transformers.js signatures (pixel_values -> image_embeds, last_hidden_state; input_ids -> text_embeds,
 last_hidden_state), fp32 and int8 (_quantized).
 
-Writes (git-ignored) .models/twin-small/: Xenova/clip-vit-base-patch32/ (Hub layout), weights.pt, conformance/
+Writes (git-ignored) .models/twin-small/: Xenova/clip-vit-base-patch32/ (Hub layout), conformance/
 (photo-like images, reference.json, pixel values). Skips all work when its inputs are unchanged (stamp.json).
 """
 import argparse
@@ -35,7 +35,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 BASE = os.path.join(ROOT, ".models", "twin-small")
 OUT = os.path.join(BASE, "Xenova", "clip-vit-base-patch32")
-WEIGHTS = os.path.join(BASE, "weights.pt")
 IMAGES_DIR = os.path.join(BASE, "conformance", "images")
 REFERENCE_DIR = os.path.join(BASE, "conformance")
 STAMP = os.path.join(BASE, "stamp.json")
@@ -55,6 +54,12 @@ def stamp():
             digest.update(f.read())
     digest.update(f"{torch.__version__}".encode())
     return digest.hexdigest()
+
+
+def outputs_present():
+    onnx = [os.path.join(OUT, "onnx", f"{t}_model{q}.onnx") for t in ("text", "vision") for q in ("", "_quantized")]
+    files = onnx + [os.path.join(OUT, "config.json"), os.path.join(REFERENCE_DIR, "reference.json")]
+    return all(os.path.exists(f) for f in files)
 
 
 def build_twin():
@@ -78,9 +83,8 @@ def build_twin():
 
 
 def load_twin():
-    model = Clip(TWIN_SMALL).eval()
-    model.load_state_dict(torch.load(WEIGHTS))
-    return model
+    """The same weights again: build_twin is deterministic (fixed seed, CPU), so nothing large is stored."""
+    return build_twin()
 
 
 def main():
@@ -90,17 +94,24 @@ def main():
     current = stamp()
     if not args.force and os.path.exists(STAMP):
         with open(STAMP) as f:
-            if json.load(f).get("stamp") == current and os.path.exists(os.path.join(REFERENCE_DIR, "reference.json")):
+            if json.load(f).get("stamp") == current and outputs_present():
                 print(f"twin-small is up to date in {BASE}")
                 return
     started = time.time()
     torch.set_num_threads(os.cpu_count())
     shutil.rmtree(BASE, ignore_errors=True)
+    timings = {}
+
+    def lap(name):
+        timings[name] = round(time.time() - started - sum(timings.values()), 1)
+
     model = build_twin()
     os.makedirs(BASE, exist_ok=True)
-    torch.save(model.state_dict(), WEIGHTS)
-    for path in export_published_onnx(model, os.path.join(OUT, "onnx"), 224):
+    paths = export_published_onnx(model, os.path.join(OUT, "onnx"), 224)
+    lap("build and export")
+    for path in paths:
         quantise(path, path.replace(".onnx", "_quantized.onnx"))
+    lap("quantise")
     config = hub_config(TWIN_SMALL)
     config["clipscope"]["note"] = "random weights, ViT-B/32 widths with 2 layers per tower; for conformance tests"
     write_json(os.path.join(OUT, "config.json"), config)
@@ -108,10 +119,12 @@ def main():
     for name in TOKENIZER_FILES:
         shutil.copyfile(os.path.join(SHARED_TOKENIZER, name), os.path.join(OUT, name))
     listing = make_images(IMAGES_DIR)
+    lap("images")
     reference = write_reference(model, OUT, IMAGES_DIR, listing, REFERENCE_DIR)
+    lap("reference")
     write_json(STAMP, {"stamp": current})
     cosines = [c for row in reference["fp32"]["cosines"] for c in row]
-    print(json.dumps({"out": BASE, "seconds": round(time.time() - started, 1),
+    print(json.dumps({"out": BASE, "seconds": round(time.time() - started, 1), "timings": timings,
                       "cosine_range": [round(min(cosines), 3), round(max(cosines), 3)]}))
 
 
