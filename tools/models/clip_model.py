@@ -96,14 +96,19 @@ class VisionTower(nn.Module):
         self.ln_post = nn.LayerNorm(cfg.width)
         self.proj = nn.Linear(cfg.width, embed_dim, bias=False)
 
-    def forward(self, pixel_values):
+    def encode(self, pixel_values):
+        """(image_embeds, last_hidden_state); the hidden state is the encoder's output before ln_post, as in
+        Hugging Face's CLIPVisionModelWithProjection."""
         x = self.patch(pixel_values).flatten(2).transpose(1, 2)
         cls = self.class_embedding.expand(x.shape[0], 1, -1)
         x = torch.cat([cls, x], dim=1) + self.positional_embedding
         x = self.ln_pre(x)
         for block in self.blocks:
             x = block(x)
-        return self.proj(self.ln_post(x[:, 0]))
+        return self.proj(self.ln_post(x[:, 0])), x
+
+    def forward(self, pixel_values):
+        return self.encode(pixel_values)[0]
 
 
 class ConvTower(nn.Module):
@@ -133,7 +138,9 @@ class TextTower(nn.Module):
         self.register_buffer("causal_mask", causal, persistent=False)
         nn.init.normal_(self.token_embedding.weight, std=0.02)
 
-    def forward(self, input_ids):
+    def encode(self, input_ids):
+        """(text_embeds, last_hidden_state); the hidden state is after ln_final, as in Hugging Face's
+        CLIPTextModelWithProjection."""
         length = input_ids.shape[1]
         x = self.token_embedding(input_ids) + self.positional_embedding[:length]
         mask = self.causal_mask[:length, :length]
@@ -144,7 +151,10 @@ class TextTower(nn.Module):
         # invisible to it because attention is causal.
         eos = input_ids.argmax(dim=-1)
         index = eos.reshape(-1, 1, 1).expand(-1, 1, x.shape[-1])
-        return self.proj(torch.gather(x, 1, index).squeeze(1))
+        return self.proj(torch.gather(x, 1, index).squeeze(1)), x
+
+    def forward(self, input_ids):
+        return self.encode(input_ids)[0]
 
 
 class Clip(nn.Module):
@@ -189,6 +199,28 @@ class TextEmbeds(nn.Module):
 
     def forward(self, input_ids):
         return self.text(input_ids)
+
+
+class ImageEmbedsWithHidden(nn.Module):
+    """Export wrapper with optimum's CLIPVisionModelWithProjection outputs: image_embeds, last_hidden_state."""
+
+    def __init__(self, clip: Clip):
+        super().__init__()
+        self.vision = clip.vision
+
+    def forward(self, pixel_values):
+        return self.vision.encode(pixel_values)
+
+
+class TextEmbedsWithHidden(nn.Module):
+    """Export wrapper with optimum's CLIPTextModelWithProjection outputs: text_embeds, last_hidden_state."""
+
+    def __init__(self, clip: Clip):
+        super().__init__()
+        self.text = clip.text
+
+    def forward(self, input_ids):
+        return self.text.encode(input_ids)
 
 
 class FullClip(nn.Module):

@@ -5,7 +5,7 @@ import os
 
 import torch
 
-from clip_model import Clip, FullClip, ImageEmbeds, TextEmbeds
+from clip_model import Clip, FullClip, ImageEmbeds, ImageEmbedsWithHidden, TextEmbeds, TextEmbedsWithHidden
 
 CLIP_MEAN = [0.48145466, 0.4578275, 0.40821073]
 CLIP_STD = [0.26862954, 0.26130258, 0.27577711]
@@ -54,6 +54,31 @@ def export_onnx(clip: Clip, onnx_dir, image_size, text_length=8):
         torch.onnx.export(ImageEmbeds(clip), (pixels,), vision_path, input_names=["pixel_values"],
                           output_names=["image_embeds"], opset_version=OPSET,
                           dynamic_axes={"pixel_values": {0: "batch_size"}, "image_embeds": {0: "batch_size"}})
+    return text_path, vision_path
+
+
+def export_published_onnx(clip: Clip, onnx_dir, image_size, text_length=8):
+    """Exports both towers with the signatures transformers.js loads from the Xenova CLIP repos (optimum's
+    CLIPVisionModelWithProjection / CLIPTextModelWithProjection configs): pixel_values -> image_embeds,
+    last_hidden_state; input_ids (no attention mask) -> text_embeds, last_hidden_state. Returns the two paths."""
+    os.makedirs(onnx_dir, exist_ok=True)
+    clip.eval()
+    text_path, vision_path = os.path.join(onnx_dir, "text_model.onnx"), os.path.join(onnx_dir, "vision_model.onnx")
+    eot = clip.cfg.text.vocab_size - 1
+    input_ids = torch.tensor([[eot - 1] + [1] * (text_length - 2) + [eot]] * 2)
+    with torch.no_grad():
+        torch.onnx.export(TextEmbedsWithHidden(clip), (input_ids,), text_path, input_names=["input_ids"],
+                          output_names=["text_embeds", "last_hidden_state"], opset_version=OPSET,
+                          dynamic_axes={"input_ids": {0: "batch_size", 1: "sequence_length"},
+                                        "text_embeds": {0: "batch_size"},
+                                        "last_hidden_state": {0: "batch_size", 1: "sequence_length"}})
+        pixels = torch.randn(2, 3, image_size, image_size)
+        torch.onnx.export(ImageEmbedsWithHidden(clip), (pixels,), vision_path, input_names=["pixel_values"],
+                          output_names=["image_embeds", "last_hidden_state"], opset_version=OPSET,
+                          dynamic_axes={"pixel_values": {0: "batch_size", 1: "num_channels", 2: "height",
+                                                         3: "width"},
+                                        "image_embeds": {0: "batch_size"},
+                                        "last_hidden_state": {0: "batch_size", 1: "sequence_length"}})
     return text_path, vision_path
 
 
