@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { DEFAULT_MODEL_ID } from '../src/model/catalogue';
+import { MINI_ID } from '../src/model/catalogue';
 import { DEFAULT_TEMPLATE } from '../src/shared/settings';
 import { parseCsv } from '../tests/helpers/csv';
 import type { StaticServer } from '../tools/static-server/static-server';
@@ -75,7 +75,7 @@ test('exported CSV and JSON match the chart, and the chart saves as a PNG', asyn
   }
 
   const json = JSON.parse((await downloaded(page, 'export-json')).bytes.toString('utf8'));
-  expect(json.model).toBe(DEFAULT_MODEL_ID);
+  expect(json.model).toBe(MINI_ID);
   expect(json.template).toBe(DEFAULT_TEMPLATE);
   expect(json.results).toHaveLength(rows.length);
   json.results.forEach((r: { image: string; probability: number }, i: number) => {
