@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
-import { dropFiles, fixtureFile, topLabel } from './helpers';
+import { dropFiles, fixtureFile, pinMini, topLabel } from './helpers';
 
 // A small Hub-layout model for CI speed: the Mini's files, published under a repo id on a local model host.
 // HUB_TWIN=1 runs the same tests against the full-size ViT-B/32 twin (npm run models:twins) instead.
@@ -110,7 +110,7 @@ test('a slow download can be cancelled', async ({ page }) => {
 });
 
 test('a host proposed by a link can be declined', async ({ page }) => {
-  await page.goto(`./?backend=wasm&hub=${encodeURIComponent(hub.origin)}`);
+  await page.goto(`./${pinMini(`?backend=wasm&hub=${encodeURIComponent(hub.origin)}`)}`);
   await expect(page.getByTestId('confirm-host')).toBeVisible();
   await page.getByRole('button', { name: /^Keep / }).click();
   await expect(page.getByTestId('confirm-host')).toHaveCount(0);

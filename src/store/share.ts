@@ -26,10 +26,12 @@ export async function startFromLink(): Promise<void> {
   const decoded = await decodeShare(payload);
   const preset = decoded.ok && decoded.setup.preset ? PRESETS.find((p) => p.id === decoded.setup.preset) : undefined;
   if (!decoded.ok || (decoded.setup.preset && !preset)) {
-    store.setLabelsText(startingPreset().labels.join('\n'));
-    startApp(readUrlChoices(''));
+    // The fragment is refused; the link's other settings (`?model=`, `?backend=`…) still apply.
+    const choices = readUrlChoices(location.search);
+    store.setLabelsText(startingPreset(choices.modelId).labels.join('\n'));
+    startApp(choices);
     store.addNotice(decoded.ok ? 'This share link names a label preset this version does not have.' : decoded.problem);
-    history.replaceState(null, '', location.pathname); // a reload starts clean too
+    history.replaceState(null, '', location.pathname + location.search); // a reload starts without it too
     return;
   }
   const { setup } = decoded;
