@@ -8,9 +8,8 @@ export function ModelFallback() {
   const setFallback = useAppStore((s) => s.setFallback);
   if (!fallback) return null;
   const bundled = findModel(FALLBACK_MODEL_ID)!.name;
-  const what = fallback.explicit
-    ? `${fallback.failedName}, the model you chose,`
-    : `The real CLIP model (${fallback.failedName})`;
+  // A model the user chose is named as it was chosen; the default is introduced as the real CLIP model.
+  const what = fallback.explicit ? fallback.failedName : `The real CLIP model, ${fallback.failedName},`;
   return (
     <div
       className="notices model-fallback"
