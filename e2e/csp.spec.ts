@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { card, classifyShapeFixtures, dropFiles, fixtureFile, openApp, patchWorker } from './helpers';
+import { card, classifyShapeFixtures, dropFiles, fixtureFile, openApp, patchWorker, pinMini } from './helpers';
 
 // Every Content-Security-Policy violation, in the page and in the model worker, plus the console's reports.
 const RECORD_VIOLATIONS = `
@@ -25,7 +25,7 @@ async function openWithPolicyWatch(page: Page): Promise<string[]> {
 }
 
 test('the site is served with a strict Content-Security-Policy, as header and meta tag', async ({ page }) => {
-  const response = await page.goto('./');
+  const response = await page.goto(`./${pinMini('')}`);
   const header = response!.headers()['content-security-policy'];
   expect(header).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(header).toContain("default-src 'none'");

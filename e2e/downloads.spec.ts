@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
-import { dropFiles, fixtureFile, topLabel } from './helpers';
+import { MINI_PAIRS } from '../src/model/presets';
+import { dropFiles, fixtureFile, pinMini, setLabels, topLabel } from './helpers';
 
 // A small Hub-layout model for CI speed: the Mini's files, published under a repo id on a local model host.
 // HUB_TWIN=1 runs the same tests against the full-size ViT-B/32 twin (npm run models:twins) instead.
@@ -33,6 +34,7 @@ async function openWithHost(page: Page, repo = REPO): Promise<void> {
 async function expectReadyAndWorking(page: Page): Promise<void> {
   await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
   await expect(page.getByTestId('model-status')).toContainText(TWIN ? 'OpenAI CLIP ViT-B/32' : REPO);
+  await setLabels(page, MINI_PAIRS); // a repo outside the catalogue starts with labels for real photos
   await dropFiles(page, [fixtureFile('blue-star.png')]);
   const top = await topLabel(page, 'blue-star.png');
   if (!TWIN) expect(top).toBe('blue star'); // the twin has random weights: it only has to answer
@@ -110,7 +112,7 @@ test('a slow download can be cancelled', async ({ page }) => {
 });
 
 test('a host proposed by a link can be declined', async ({ page }) => {
-  await page.goto(`./?backend=wasm&hub=${encodeURIComponent(hub.origin)}`);
+  await page.goto(`./${pinMini(`?backend=wasm&hub=${encodeURIComponent(hub.origin)}`)}`);
   await expect(page.getByTestId('confirm-host')).toBeVisible();
   await page.getByRole('button', { name: /^Keep / }).click();
   await expect(page.getByTestId('confirm-host')).toHaveCount(0);

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { DEFAULT_MODEL_ID } from '../src/model/catalogue';
+import { MINI_ID } from '../src/model/catalogue';
 import { DEFAULT_TEMPLATE } from '../src/shared/settings';
 import { parseCsv } from '../tests/helpers/csv';
 import type { StaticServer } from '../tools/static-server/static-server';
-import { card, dropFiles, fixtureFile, SHAPE_FIXTURES, setLabels, trueLabel } from './helpers';
+import { card, dropFiles, fixtureFile, pinMini, SHAPE_FIXTURES, setLabels, trueLabel } from './helpers';
 import { expectThreadsOn, startSite } from './site-helpers';
 
 // Labels that need CSV quoting and the formula guard, next to the fixtures' true labels.
@@ -42,7 +42,7 @@ const chartBars = (page: Page, image: string): Promise<Bar[]> =>
 
 test('exported CSV and JSON match the chart, and the chart saves as a PNG', async ({ page }) => {
   site = await startSite();
-  await page.goto(site.url);
+  await page.goto(site.url + pinMini(''));
   await expectThreadsOn(page); // after the service worker's one reload, so nothing dropped is lost
   await setLabels(page, LABELS);
   await dropFiles(
@@ -75,7 +75,7 @@ test('exported CSV and JSON match the chart, and the chart saves as a PNG', asyn
   }
 
   const json = JSON.parse((await downloaded(page, 'export-json')).bytes.toString('utf8'));
-  expect(json.model).toBe(DEFAULT_MODEL_ID);
+  expect(json.model).toBe(MINI_ID);
   expect(json.template).toBe(DEFAULT_TEMPLATE);
   expect(json.results).toHaveLength(rows.length);
   json.results.forEach((r: { image: string; probability: number }, i: number) => {

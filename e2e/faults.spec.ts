@@ -7,6 +7,7 @@ import {
   fixtureFile,
   openApp,
   patchWorker,
+  pinMini,
   topLabel,
   trueLabel,
 } from './helpers';
@@ -89,7 +90,7 @@ WebAssembly.Memory.prototype.grow = function (delta) {
 
 test('running out of memory while starting the model says so and offers smaller weights', async ({ page }) => {
   await patchWorker(page, NO_MEMORY_FOR_FP32);
-  await page.goto('./?backend=wasm&dtype=fp32');
+  await page.goto(`./${pinMini('?backend=wasm&dtype=fp32')}`);
   const status = page.getByTestId('model-status');
   await expect(status).toHaveAttribute('data-state', 'error');
   await expect(status).toContainText('there is not enough memory to start Clipscope Mini');

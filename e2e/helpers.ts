@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type JSHandle, type Locator, type Page } from '@playwright/test';
+import { MINI_ID } from '../src/model/catalogue';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const SHAPE_FIXTURES = ['red-circle.png', 'blue-star.png', 'yellow-triangle.png', 'red-star.png'];
@@ -18,8 +19,19 @@ export const ALL_SHAPE_FIXTURES = [
 /** The true "<colour> <shape>" label of a fixture file name. */
 export const trueLabel = (file: string) => file.replace(/\.png$/, '').replace('-', ' ');
 
+/**
+ * `query` (e.g. "?backend=wasm", maybe with a "#share=" fragment) with the bundled Mini pinned unless it names a
+ * model: tests that need the Mini must not depend on the app's default model, which comes from the model host.
+ */
+export function pinMini(query: string): string {
+  const [search = '', fragment = ''] = query.split(/(?=#)/);
+  if (new URLSearchParams(search).has('model')) return query;
+  return `${search}${search.startsWith('?') ? '&' : '?'}model=${MINI_ID}${fragment}`;
+}
+
+/** Opens the app (on the Mini unless `query` names a model) and waits until its model is ready. */
 export async function openApp(page: Page, query = ''): Promise<void> {
-  await page.goto(`./${query}`);
+  await page.goto(`./${pinMini(query)}`);
   await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
 }
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
 import { f32Bytes, writeSafetensors } from '../tools/models/safetensors-writer';
-import { dropFiles, fixtureFile, topLabel } from './helpers';
+import { MINI_PAIRS } from '../src/model/presets';
+import { dropFiles, fixtureFile, setLabels, topLabel } from './helpers';
 
 // SigLIP's ONNX towers lack its trained scale and bias, so the app reads them from Google's original weights with
 // Range requests. Here the Mini's towers stand in for SigLIP's (with a config that records no scale), and a
@@ -45,6 +46,7 @@ async function openSiglip(page: import('@playwright/test').Page): Promise<void> 
   await page.goto(`./?backend=wasm&model=${SIGLIP}&hub=${encodeURIComponent(hub.origin)}`);
   await page.getByTestId('confirm-host').click();
   await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
+  await setLabels(page, MINI_PAIRS); // the Mini's towers stand in for SigLIP's: score them on the Mini's words
   await dropFiles(page, [fixtureFile('blue-star.png')]);
   expect(await topLabel(page, 'blue-star.png')).toBe('blue star');
 }
@@ -91,4 +93,28 @@ test('without reachable weights, SigLIP shows cosine similarities and says why',
   await expect(page.getByText('only cosine similarities are shown').first()).toBeVisible();
   const all = await bars(page);
   for (const bar of all) expect(bar.score).toBeNull();
+});
+
+test('the comparison view scores SigLIP with the same trained scale and bias as the main view', async ({ page }) => {
+  await openSiglip(page);
+  await page.getByRole('tab', { name: 'Compare models' }).click();
+  await page.getByLabel('Compare with').selectOption(SIGLIP);
+  await page.getByLabel('Its weights').selectOption('fp32');
+  await page.getByTestId('compare-start').click();
+  const other = page.locator('[data-testid="compare-other"][data-image-name="blue-star.png"]');
+  await expect(other.getByTestId('bar').first()).toBeVisible();
+  await other.getByRole('button', { name: /show all/i }).click();
+  const scored = await other
+    .getByTestId('bar')
+    .evaluateAll((els) =>
+      els.map((el) => ({
+        score: el.getAttribute('data-score'),
+        similarity: Number(el.getAttribute('data-similarity')),
+      })),
+    );
+  expect(scored.length).toBeGreaterThan(40);
+  for (const bar of scored) {
+    const expected = 1 / (1 + Math.exp(-(SCALE * bar.similarity + BIAS)));
+    expect(Math.abs(Number(bar.score) - expected)).toBeLessThan(1e-5);
+  }
 });

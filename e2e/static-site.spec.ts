@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { StaticServer } from '../tools/static-server/static-server';
-import { classifyShapeFixtures, dropFiles, fixtureFile, setLabels, topLabel } from './helpers';
+import { classifyShapeFixtures, dropFiles, fixtureFile, pinMini, setLabels, topLabel } from './helpers';
 import { DIST, expectThreadsOn, loads, logLoads, startSite } from './site-helpers';
 
 let site: StaticServer | undefined;
@@ -20,7 +20,7 @@ test('on a header-less host under a sub-path the service worker turns threads on
 }) => {
   site = await startSite();
   await logLoads(page);
-  await page.goto(site.url);
+  await page.goto(site.url + pinMini(''));
   // The first load is not isolated; once the worker has cached the site the page reloads itself, exactly once.
   await expectThreadsOn(page);
   await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
@@ -46,7 +46,7 @@ test('once images are added the page is not reloaded for threads; a button offer
   let release = () => {};
   site = await startSite({ path: /^icons\/maskable/, until: new Promise<void>((resolve) => (release = resolve)) });
   await logLoads(page);
-  await page.goto(site.url);
+  await page.goto(site.url + pinMini(''));
   await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
   await expect(page.getByTestId('threads')).toHaveAttribute('data-threads', '1');
   await setLabels(page, ['blue star', 'red circle']);
@@ -63,7 +63,7 @@ test('once images are added the page is not reloaded for threads; a button offer
 
 test('on a host that sends isolation headers the service worker never reloads the page', async ({ page }) => {
   await logLoads(page);
-  await page.goto('./');
+  await page.goto(`./${pinMini('')}`);
   await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
   await page.evaluate(() => navigator.serviceWorker.ready); // installed, and caching done
   await expectThreadsOn(page);
@@ -79,7 +79,7 @@ test('a new deploy replaces the cached site: new cache in, old cache out, and of
   try {
     cpSync(DIST, root, { recursive: true });
     site = await startSite(undefined, root);
-    await page.goto(site.url);
+    await page.goto(site.url + pinMini(''));
     await expectThreadsOn(page);
     const shellCaches = () =>
       page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('clipscope-shell-')));

@@ -34,6 +34,11 @@ export interface CatalogueModel {
   speedClass: 'instant' | 'fast' | 'medium' | 'slow';
   /** The dtype WASM uses unless the user says otherwise (int8 where it exists and helps). */
   wasmDtype: Dtype;
+  /**
+   * Not in the catalogue (a `?model=` repo or a folder from disk): the dtypes are those whose files exist, and the
+   * scoring follows config.json's model_type (see config-scoring.ts) instead of the fields above.
+   */
+  uncatalogued?: true;
 }
 
 export const MINI_ID = 'clipscope-mini';
@@ -118,11 +123,14 @@ export const CATALOGUE: readonly CatalogueModel[] = [
   },
 ];
 
-export const DEFAULT_MODEL_ID = MINI_ID;
+/** What the app loads unless told otherwise: a real CLIP for real photos. */
+export const DEFAULT_MODEL_ID = 'Xenova/clip-vit-base-patch32';
+/** What runs when a model from the host cannot be loaded: bundled with the site, so it always works. */
+export const FALLBACK_MODEL_ID = MINI_ID;
 
 const REPO_ID = /^[A-Za-z0-9][\w.-]{0,95}\/[A-Za-z0-9][\w.-]{0,95}$/;
 
-/** A catalogue entry, or a CLIP-style entry for any other well-formed Hub repo id (from `?model=`). */
+/** A catalogue entry, or an uncatalogued entry for any other well-formed Hub repo id (from `?model=`). */
 export function findModel(id: string): CatalogueModel | undefined {
   const known = CATALOGUE.find((m) => m.id === id);
   if (known) return known;
@@ -135,8 +143,8 @@ export function findModel(id: string): CatalogueModel | undefined {
     sizeMb: {},
     licence: 'see the model page',
     scoring: 'softmax',
-    logitScale: OPENAI_TRAINED_SCALE,
     speedClass: 'medium',
     wasmDtype: 'q8',
+    uncatalogued: true,
   };
 }

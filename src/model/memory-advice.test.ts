@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_ID, findModel } from './catalogue';
+import { FALLBACK_MODEL_ID, findModel } from './catalogue';
 import { isOutOfMemory, memoryAdvice, outOfMemoryMessage } from './memory-advice';
 
 describe('out-of-memory advice', () => {
@@ -16,10 +16,10 @@ describe('out-of-memory advice', () => {
     expect(memoryAdvice(b32, 'fp32')).toEqual({
       smallerDtype: 'q8',
       smallerDtypeWords: 'int8',
-      smallerModelId: DEFAULT_MODEL_ID,
+      smallerModelId: FALLBACK_MODEL_ID,
     });
-    expect(memoryAdvice(b32, 'q8')).toEqual({ smallerModelId: DEFAULT_MODEL_ID });
-    const mini = findModel(DEFAULT_MODEL_ID)!;
+    expect(memoryAdvice(b32, 'q8')).toEqual({ smallerModelId: FALLBACK_MODEL_ID });
+    const mini = findModel(FALLBACK_MODEL_ID)!;
     expect(memoryAdvice(mini, 'fp32')).toEqual({ smallerDtype: 'q8', smallerDtypeWords: 'int8' });
     expect(memoryAdvice(mini, 'q8')).toEqual({});
   });

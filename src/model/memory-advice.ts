@@ -1,6 +1,6 @@
 // Out-of-memory while starting a model: recognised from ONNX Runtime's and the browser's words for it, and
 // answered with what would need less memory (smaller weights of the same model, or the bundled small model).
-import { DEFAULT_MODEL_ID, type CatalogueModel, type Dtype } from './catalogue';
+import { FALLBACK_MODEL_ID, type CatalogueModel, type Dtype } from './catalogue';
 
 // std::bad_alloc from ONNX Runtime's WASM heap, RangeErrors from the JS engine, GPU buffer allocation failures.
 const OUT_OF_MEMORY =
@@ -25,7 +25,7 @@ export function memoryAdvice(model: CatalogueModel, attempted: Dtype): MemoryAdv
   return {
     smallerDtype,
     smallerDtypeWords: smallerDtype && DTYPE_WORDS[smallerDtype],
-    smallerModelId: model.id === DEFAULT_MODEL_ID ? undefined : DEFAULT_MODEL_ID,
+    smallerModelId: model.id === FALLBACK_MODEL_ID ? undefined : FALLBACK_MODEL_ID,
   };
 }
 

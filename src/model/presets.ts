@@ -1,8 +1,12 @@
+import { DEFAULT_MODEL_ID, MINI_ID } from './catalogue';
+
 /** Label presets offered in the editor. */
 export interface Preset {
   id: string;
   name: string;
   labels: string[];
+  /** The model the labels are meant for, chosen with the preset (the Mini's shape words mean nothing to others). */
+  modelId?: string;
 }
 
 /** The colour and shape words Clipscope Mini was trained on (tools/models/shapes_data.py). */
@@ -16,8 +20,9 @@ export const PRESETS: readonly Preset[] = [
     id: 'mini-shapes',
     name: 'Colours and shapes (Clipscope Mini)',
     labels: MINI_PAIRS,
+    modelId: MINI_ID,
   },
-  { id: 'mini-shape-only', name: 'Shapes only (Clipscope Mini)', labels: MINI_SHAPES },
+  { id: 'mini-shape-only', name: 'Shapes only (Clipscope Mini)', labels: MINI_SHAPES, modelId: MINI_ID },
   {
     id: 'cifar10',
     name: 'CIFAR-10 classes',
@@ -30,7 +35,12 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
-export const DEFAULT_PRESET = PRESETS[0]!;
+const presetById = (id: string) => PRESETS.find((p) => p.id === id)!;
+
+/** The labels the app starts with: the Mini's own words on the Mini, everyday objects for real photos. */
+export function startingPreset(modelId: string = DEFAULT_MODEL_ID): Preset {
+  return presetById(modelId === MINI_ID ? 'mini-shapes' : 'everyday');
+}
 
 /** The preset whose labels are exactly these, in this order. */
 export function presetMatching(labels: readonly string[]): Preset | undefined {

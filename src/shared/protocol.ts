@@ -2,6 +2,7 @@
 // every reply names the id it answers, so the client can match replies and drop stale ones.
 
 import type { Dtype } from '../model/catalogue';
+import type { ConfigScoring } from '../model/config-scoring';
 
 export type BackendPreference = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
@@ -23,6 +24,11 @@ export interface LoadRequest {
   dtype?: Dtype;
   /** A safetensors file holding the trained logit_scale and logit_bias that the ONNX towers lack (SigLIP). */
   scoringWeightsUrl?: string;
+  /**
+   * A model the catalogue does not list: its dtypes are the tower files found, and its scoring follows config.json
+   * (config-scoring.ts). `repo` (absent for a folder from disk) and `hubHost` locate original weights to read.
+   */
+  uncatalogued?: { repo?: string; hubHost: string };
 }
 
 export type WorkerRequest =
@@ -46,6 +52,10 @@ export interface LoadedModel {
   logitBias?: number;
   /** Why the backend differs from the preference, in words for the user; empty when it does not. */
   notice: string;
+  /** The dtypes the model provides (for an uncatalogued model: those whose tower files were found). */
+  dtypes: Dtype[];
+  /** For an uncatalogued model: the scoring its config.json calls for. */
+  configScoring?: ConfigScoring;
 }
 
 export type WorkerReply =

@@ -25,6 +25,12 @@ export function backendFromUrl(search: string): BackendPreference {
   return BACKENDS.find((b) => b === value) ?? 'auto';
 }
 
+/**
+ * How long the model host may take to answer the first request of a load (status and headers, not the body):
+ * past it the app treats the host as unreachable and runs the bundled model, well within 15 s of opening.
+ */
+export const MODEL_HOST_ANSWER_TIMEOUT_MS = 6000;
+
 /** Cache Storage bucket for downloaded model files, keyed by their full URL (host, repo, revision, path). */
 export const MODEL_CACHE_NAME = 'clipscope-models-v1';
 

@@ -1,11 +1,10 @@
 // Runs a second model for the comparison view: its own ClipClient (so its own worker and ONNX Runtime sessions)
 // and its own embeddings (compare-slice), fed the same labels and image files as the main model.
 import { ClipClient } from '../client/clip-client';
-import { findModel, type Dtype } from '../model/catalogue';
-import { repoUrl } from '../shared/hub-host';
+import { findModel } from '../model/catalogue';
 import { TEXT_BATCH_SIZE } from '../shared/settings';
 import type { CompareSlice } from './compare-slice';
-import { scoringRule } from './controller';
+import { loadRequest, scoringRule } from './load-request';
 import { currentPrompts } from './selectors';
 import { appStore } from './store';
 
@@ -33,21 +32,14 @@ export async function startComparison(): Promise<void> {
     compareTextEmbeds: new Map(),
     compareImageEmbeds: new Map(),
   });
-  const bundled = model.bundledPath !== undefined;
-  const dtypes = Object.keys(model.sizeMb) as Dtype[];
   try {
+    // Built as for the main view, so the comparison scores with the same learned scale and bias.
     const loaded = await client.load(
-      {
-        modelUrl: bundled
-          ? new URL(model.bundledPath!, document.baseURI).href
-          : repoUrl(state.hubHost, model.id, model.revision),
-        useCache: !bundled,
+      loadRequest(model, {
+        hubHost: state.hubHost,
         backend: state.backendPreference,
-        dtypes: dtypes.length ? dtypes : ['fp32', 'fp16', 'q8'],
-        wasmDtype: model.wasmDtype,
-        padTo: model.padTo ?? 0,
         dtype: state.compareDtype,
-      },
+      }),
       (stage, loadedBytes, totalBytes) =>
         mine === generation &&
         set({ compareStage: totalBytes ? `${stage} ${Math.floor((100 * loadedBytes) / totalBytes)}%` : stage }),

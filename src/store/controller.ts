@@ -1,23 +1,23 @@
 // Connects the store to the model worker: picks and loads the model (from the site, the model host or the
-// user's disk), honours the link's choices and the host consent, and falls back to the bundled model offline.
+// user's disk), honours the link's choices and the host consent, and falls back to the bundled model when the
+// model host cannot be reached.
 import { ClipClient } from '../client/clip-client';
 import type { FolderFile } from '../client/folder-entries';
-import { DEFAULT_MODEL_ID, DTYPE_SUFFIX, findModel, type CatalogueModel, type Dtype } from '../model/catalogue';
+import { DEFAULT_MODEL_ID, FALLBACK_MODEL_ID, findModel, type CatalogueModel, type Dtype } from '../model/catalogue';
 import { isOutOfMemory, memoryAdvice, outOfMemoryMessage } from '../model/memory-advice';
-import type { ScoringRule } from '../model/scoring';
-import type { LoadedModel } from '../shared/protocol';
+import { PRESETS, presetMatching, startingPreset } from '../model/presets';
 import { connectAllowed } from '../shared/content-security-policy';
-import { repoUrl } from '../shared/hub-host';
 import type { UrlChoices } from '../shared/url-params';
 import { promptInputsChanged } from './explore-selectors';
 import { requeueImages, scheduleLabels, setEncoderModel } from './encoding';
+import { LOCAL_PREFIX, loadRequest, modelEntry, scoringRule } from './load-request';
+import { currentLabels } from './selectors';
 import { appStore } from './store';
 
 export { addFiles, cancelPendingImages, clearImages, removeImage } from './encoding';
 
 let client: ClipClient | undefined;
 let cancelRequested = false;
-const LOCAL_PREFIX = 'local:';
 let localModel: { name: string; files: Record<string, Blob> } | undefined;
 
 export function startApp(choices: UrlChoices): void {
@@ -25,11 +25,13 @@ export function startApp(choices: UrlChoices): void {
   store.setBackendPreference(choices.backend);
   store.setDtype(choices.dtype);
   choices.problems.forEach(store.addNotice);
-  const requested = choices.modelId ?? DEFAULT_MODEL_ID;
+  // Labels made for one model (the Mini's colours and shapes) bring that model, unless the link names another.
+  const requested = choices.modelId ?? presetMatching(currentLabels(store))?.modelId ?? DEFAULT_MODEL_ID;
   if (choices.proposedHost && choices.proposedHost !== store.hubHost) {
     // Nothing is fetched from a host a link proposes until the user agrees; the bundled model runs meanwhile.
     store.proposeHost(choices.proposedHost, requested);
-  } else store.setModelId(requested);
+    store.setModelId(FALLBACK_MODEL_ID, false);
+  } else store.setModelId(requested, choices.modelId !== undefined);
   client = new ClipClient();
   client.onBackendChanged = (b, notice) => appStore.getState().setBackend(b, notice);
   appStore.subscribe((state, previous) => {
@@ -43,12 +45,34 @@ export function answerHostProposal(accept: boolean): void {
   const { proposedHost, modelAfterConsent, setHubHost, proposeHost } = appStore.getState();
   if (accept && proposedHost) setHubHost(proposedHost);
   proposeHost(undefined);
-  if (modelAfterConsent) selectModel(modelAfterConsent);
+  if (modelAfterConsent) selectModel(modelAfterConsent, modelAfterConsent !== DEFAULT_MODEL_ID);
 }
 
-export function selectModel(id: string): void {
-  appStore.getState().setModelId(id);
+/** Loads another model; `explicit` when the user chose it (the fallback notice then names it). */
+export function selectModel(id: string, explicit = true): void {
+  const store = appStore.getState();
+  store.setFallback(undefined);
+  store.setModelBeforePreset(undefined);
+  store.setModelId(id, explicit);
   void loadModel();
+}
+
+/**
+ * Applies a label preset. A preset made for one model (the Mini's shapes) switches to it, and the next preset
+ * without one switches back to the model used before.
+ */
+export function applyPreset(presetId: string): void {
+  const preset = PRESETS.find((p) => p.id === presetId);
+  if (!preset) return;
+  const store = appStore.getState();
+  store.setLabelsText(preset.labels.join('\n'));
+  const previous = store.modelBeforePreset;
+  if (preset.modelId && preset.modelId !== store.modelId) {
+    selectModel(preset.modelId, false);
+    appStore.getState().setModelBeforePreset(store.modelId);
+  } else if (!preset.modelId && previous && store.modelId !== previous) {
+    selectModel(previous, previous !== DEFAULT_MODEL_ID);
+  }
 }
 
 /** Uses a model folder from the user's disk (Hub layout); returns a problem in words, or '' when it loads. */
@@ -72,9 +96,10 @@ export function openPickedFolder(files: readonly File[]): string {
   );
 }
 
-/** Loads the current model again with other weights (after running out of memory). */
-export function selectDtype(dtype: Dtype): void {
+/** Loads the current model again with other weights (the weights picker, or after running out of memory). */
+export function selectDtype(dtype: Dtype | undefined): void {
   appStore.getState().setDtype(dtype);
+  appStore.getState().setFallback(undefined);
   void loadModel();
 }
 
@@ -86,8 +111,8 @@ export function cancelDownload(): void {
 export function loadModel(): Promise<boolean> {
   const store = appStore.getState();
   const local = store.modelId.startsWith(LOCAL_PREFIX) ? localModel : undefined;
-  // A folder from disk is treated like any CLIP repo: softmax with OpenAI's trained scale unless its config says.
-  const model = findModel(local ? 'local/folder' : store.modelId) ?? findModel(DEFAULT_MODEL_ID)!;
+  // A folder from disk, like a repo the catalogue does not list, is scored as its config.json says.
+  const model = modelEntry(store.modelId) ?? findModel(FALLBACK_MODEL_ID)!;
   client?.cancelLoad(); // a load still under way is replaced, not queued behind
   const generation = store.startLoading();
   store.clearTextEmbeds();
@@ -95,32 +120,22 @@ export function loadModel(): Promise<boolean> {
   cancelRequested = false;
   const bundled = model.bundledPath !== undefined || local !== undefined;
   if (!bundled) warnIfPolicyBlocks(store.hubHost);
-  const dtypes = local ? localDtypes(local.files) : (Object.keys(model.sizeMb) as Dtype[]);
+  const request = loadRequest(model, {
+    hubHost: store.hubHost,
+    backend: store.backendPreference,
+    dtype: store.dtype,
+    localFiles: local?.files,
+  });
   const ready = client!
-    .load(
-      {
-        modelUrl: bundled
-          ? new URL(model.bundledPath!, document.baseURI).href
-          : repoUrl(store.hubHost, model.id, model.revision),
-        useCache: !bundled,
-        localFiles: local?.files,
-        backend: store.backendPreference,
-        dtypes: dtypes.length ? dtypes : ['fp32', 'fp16', 'q8'],
-        wasmDtype: model.wasmDtype,
-        padTo: model.padTo ?? 0,
-        dtype: store.dtype,
-        scoringWeightsUrl:
-          model.learnedScoring && !bundled
-            ? repoUrl(store.hubHost, model.learnedScoring.repo, model.revision) + model.learnedScoring.path
-            : undefined,
-      },
-      (stage, loaded, total) => {
-        if (appStore.getState().generation === generation) appStore.getState().setProgress(stage, loaded, total);
-      },
-    )
+    .load(request, (stage, loaded, total) => {
+      if (appStore.getState().generation === generation) appStore.getState().setProgress(stage, loaded, total);
+    })
     .then((loaded) => {
-      if (appStore.getState().generation !== generation) return false; // a newer load replaced this one
-      appStore.getState().setLoaded(loaded, scoringRule(model, loaded));
+      const now = appStore.getState();
+      if (now.generation !== generation) return false; // a newer load replaced this one
+      // The weights picker (and a share link) show what runs, not a choice the model could not honour.
+      if (now.dtype !== undefined && now.dtype !== loaded.dtype) now.setDtype(loaded.dtype);
+      now.setLoaded(model.id, loaded, scoringRule(model, loaded));
       if (!bundled) void navigator.storage?.persist?.();
       return true;
     })
@@ -136,12 +151,7 @@ export function loadModel(): Promise<boolean> {
         appStore.getState().setModelError(cancelRequested ? 'The download was cancelled.' : error.message);
         return false;
       }
-      appStore
-        .getState()
-        .addNotice(
-          `${model.name} could not be loaded from ${new URL(store.hubHost).host} and is not cached (${error.message}), so Clipscope switched to ${findModel(DEFAULT_MODEL_ID)!.name}, which works offline.`,
-        );
-      appStore.getState().setModelId(DEFAULT_MODEL_ID);
+      fallBack(model, store.hubHost, error.message);
       return loadModel();
     });
   setEncoderModel(client!, ready);
@@ -162,15 +172,21 @@ function warnIfPolicyBlocks(host: string): void {
     );
 }
 
-export function scoringRule(model: CatalogueModel, loaded: LoadedModel): ScoringRule | undefined {
-  const logitScale = loaded.logitScale ?? model.logitScale;
-  const logitBias = loaded.logitBias ?? model.logitBias;
-  if (logitScale === undefined || (model.scoring === 'sigmoid' && logitBias === undefined)) return undefined;
-  return { kind: model.scoring, logitScale, logitBias: logitBias ?? 0 };
-}
-
-function localDtypes(files: Record<string, Blob>): Dtype[] {
-  return (Object.entries(DTYPE_SUFFIX) as [Dtype, string][])
-    .filter(([, suffix]) => files[`onnx/vision_model${suffix}.onnx`] && files[`onnx/text_model${suffix}.onnx`])
-    .map(([dtype]) => dtype);
+/**
+ * The model host failed `model` (unreachable, blocked, missing, hanging): the bundled model takes over, with a
+ * notice, and labels the app chose itself become the bundled model's own, so what it shows makes sense.
+ */
+function fallBack(model: CatalogueModel, hubHost: string, reason: string): void {
+  const store = appStore.getState();
+  store.setFallback({
+    failedId: model.id,
+    failedName: model.name,
+    host: new URL(hubHost).host,
+    reason,
+    explicit: store.modelExplicit,
+  });
+  if (store.labelsText === startingPreset(model.id).labels.join('\n')) {
+    store.setLabelsText(startingPreset(FALLBACK_MODEL_ID).labels.join('\n'));
+  }
+  store.setModelId(FALLBACK_MODEL_ID, false);
 }

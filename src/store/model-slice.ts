@@ -5,6 +5,18 @@ import type { Backend, LoadedModel } from '../shared/protocol';
 
 export type ModelState = 'loading' | 'ready' | 'error';
 
+/** The model host failed the model that was asked for, so the bundled model runs instead. */
+export interface ModelFallback {
+  /** The id and name of the model that could not be loaded. */
+  failedId: string;
+  failedName: string;
+  /** The model host's name (e.g. huggingface.co) and what went wrong, in words. */
+  host: string;
+  reason: string;
+  /** Chosen by the user (`?model=`, the picker, a share link), or the app's default. */
+  explicit: boolean;
+}
+
 export interface ModelSlice {
   modelState: ModelState;
   modelStage: string;
@@ -17,13 +29,17 @@ export interface ModelSlice {
   downloadStartedAt: number;
   progressAt: number;
   model?: LoadedModel;
+  /** The id of the model running (set with `model`). */
+  loadedModelId?: string;
+  fallback?: ModelFallback;
   /** How scores become probabilities; undefined when the model's trained scale is unknown (cosines only). */
   scoringRule?: ScoringRule;
   /** Set when a load starts; replies for an older generation are stale. */
   generation: number;
   startLoading: () => number;
   setProgress: (stage: string, loadedBytes: number, totalBytes: number) => void;
-  setLoaded: (model: LoadedModel, scoringRule: ScoringRule | undefined) => void;
+  setLoaded: (modelId: string, model: LoadedModel, scoringRule: ScoringRule | undefined) => void;
+  setFallback: (fallback: ModelFallback | undefined) => void;
   setModelError: (message: string, memoryAdvice?: MemoryAdvice) => void;
   setBackend: (backend: Backend, notice: string) => void;
 }
@@ -47,6 +63,7 @@ export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
       modelError: '',
       memoryAdvice: undefined,
       model: undefined,
+      loadedModelId: undefined,
       downloadStartedAt: Date.now(),
       progressAt: Date.now(),
       generation,
@@ -55,7 +72,9 @@ export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
   },
   setProgress: (modelStage, loadedBytes, totalBytes) =>
     set({ modelStage, loadedBytes, totalBytes, progressAt: Date.now() }),
-  setLoaded: (model, scoringRule) => set({ modelState: 'ready', model, scoringRule, modelStage: 'Ready' }),
+  setLoaded: (loadedModelId, model, scoringRule) =>
+    set({ modelState: 'ready', loadedModelId, model, scoringRule, modelStage: 'Ready' }),
+  setFallback: (fallback) => set({ fallback }),
   setModelError: (modelError, memoryAdvice) => set({ modelState: 'error', modelError, memoryAdvice }),
   setBackend: (backend, notice) => {
     const model = get().model;

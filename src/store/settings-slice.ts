@@ -15,6 +15,10 @@ function storedHost(): string {
 
 export interface SettingsSlice {
   modelId: string;
+  /** Whether the user chose the model (`?model=`, the picker, a share link) rather than the app's default. */
+  modelExplicit: boolean;
+  /** The model in use before a preset chose its own (the Mini's presets), restored when another preset is chosen. */
+  modelBeforePreset?: string;
   backendPreference: BackendPreference;
   /** The user's dtype choice; undefined lets the app pick per backend. */
   dtype?: Dtype;
@@ -25,7 +29,8 @@ export interface SettingsSlice {
   modelAfterConsent?: string;
   /** Problems with the link or the model host, for the user. */
   notices: string[];
-  setModelId: (id: string) => void;
+  setModelId: (id: string, explicit: boolean) => void;
+  setModelBeforePreset: (id: string | undefined) => void;
   setBackendPreference: (backend: BackendPreference) => void;
   setDtype: (dtype: Dtype | undefined) => void;
   setHubHost: (host: string) => boolean;
@@ -36,10 +41,12 @@ export interface SettingsSlice {
 
 export const createSettingsSlice: StateCreator<SettingsSlice> = (set, get) => ({
   modelId: DEFAULT_MODEL_ID,
+  modelExplicit: false,
   backendPreference: 'auto',
   hubHost: storedHost(),
   notices: [],
-  setModelId: (modelId) => set({ modelId }),
+  setModelId: (modelId, modelExplicit) => set({ modelId, modelExplicit }),
+  setModelBeforePreset: (modelBeforePreset) => set({ modelBeforePreset }),
   setBackendPreference: (backendPreference) => set({ backendPreference }),
   setDtype: (dtype) => set({ dtype }),
   setHubHost: (value) => {

@@ -2,7 +2,7 @@
 // app clean and says why), and the current setup becomes a link on request.
 import { reloadForThreads } from '../client/service-worker';
 import { DEFAULT_MODEL_ID } from '../model/catalogue';
-import { DEFAULT_PRESET, PRESETS, presetMatching } from '../model/presets';
+import { PRESETS, presetMatching, startingPreset } from '../model/presets';
 import { DEFAULT_HUB_HOST } from '../shared/hub-host';
 import { sharePayload } from '../shared/share-fragment';
 import type { SharedSetup } from '../shared/share-link';
@@ -18,17 +18,20 @@ export async function startFromLink(): Promise<void> {
   const store = appStore.getState();
   const payload = sharePayload(location.hash);
   if (payload === undefined) {
-    store.setLabelsText(DEFAULT_PRESET.labels.join('\n'));
-    return startApp(readUrlChoices(location.search));
+    const choices = readUrlChoices(location.search);
+    store.setLabelsText(startingPreset(choices.modelId).labels.join('\n'));
+    return startApp(choices);
   }
   const { decodeShare } = await import('../shared/share-link');
   const decoded = await decodeShare(payload);
   const preset = decoded.ok && decoded.setup.preset ? PRESETS.find((p) => p.id === decoded.setup.preset) : undefined;
   if (!decoded.ok || (decoded.setup.preset && !preset)) {
-    store.setLabelsText(DEFAULT_PRESET.labels.join('\n'));
-    startApp(readUrlChoices(''));
+    // The fragment is refused; the link's other settings (`?model=`, `?backend=`…) still apply.
+    const choices = readUrlChoices(location.search);
+    store.setLabelsText(startingPreset(choices.modelId).labels.join('\n'));
+    startApp(choices);
     store.addNotice(decoded.ok ? 'This share link names a label preset this version does not have.' : decoded.problem);
-    history.replaceState(null, '', location.pathname); // a reload starts clean too
+    history.replaceState(null, '', location.pathname + location.search); // a reload starts without it too
     return;
   }
   const { setup } = decoded;
@@ -50,8 +53,10 @@ function choiceParams(setup: SharedSetup): URLSearchParams {
 export function currentSetup(state: AppState): SharedSetup {
   const labels = currentLabels(state);
   const preset = presetMatching(labels);
-  // A folder from the user's disk cannot travel in a link; the receiver gets the default model.
-  const shareableModel = state.modelId !== DEFAULT_MODEL_ID && !state.modelId.startsWith('local:');
+  // A folder from the user's disk cannot travel in a link; the receiver gets the default model. The model is left
+  // out when the receiver would pick it anyway: the default, or the model a preset brings.
+  const impliedModel = preset?.modelId ?? DEFAULT_MODEL_ID;
+  const shareableModel = state.modelId !== impliedModel && !state.modelId.startsWith('local:');
   return {
     labels: preset ? [] : labels,
     preset: preset?.id,

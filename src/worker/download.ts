@@ -14,6 +14,9 @@ export interface DownloadOptions {
   onProgress?: (progress: DownloadProgress) => void;
   attempts?: number;
   backoffMs?: number;
+  /** Give up, without retrying, when the server has not answered (status and headers) within this time: a host
+   * that hangs must not keep the app waiting. Undefined: wait as long as the browser does. */
+  answerTimeoutMs?: number;
   /** Called with words for the user when the cache misbehaves: a file could not be stored (storage full or
    * refused; the file is still used) or a stored one was incomplete (it is fetched again). */
   onCacheFailure?: (message: string) => void;
@@ -72,8 +75,18 @@ export async function downloadFile(url: string, options: DownloadOptions = {}): 
   let total = 0;
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
+    // Each attempt has its own controller: the caller's signal cancels it, and so does the answer timeout.
+    const attemptControl = new AbortController();
+    const forward = () => attemptControl.abort(signal?.reason);
+    signal?.addEventListener('abort', forward, { once: true });
+    let timedOut = false;
+    const timer =
+      options.answerTimeoutMs === undefined
+        ? undefined
+        : setTimeout(() => ((timedOut = true), attemptControl.abort()), options.answerTimeoutMs);
     try {
-      const response = await fetch(url, { signal, headers: loaded > 0 ? { Range: `bytes=${loaded}-` } : {} });
+      const headers = loaded > 0 ? { Range: `bytes=${loaded}-` } : undefined;
+      const response = await fetch(url, { signal: attemptControl.signal, headers }).finally(() => clearTimeout(timer));
       if (response.status === 200 && loaded > 0) [chunks.length, loaded] = [0, 0]; // Range ignored: start over
       if (!response.ok) throw new DownloadError(`the server answered ${response.status}`, response.status);
       total = total || (Number(response.headers.get('Content-Length')) || 0) + loaded;
@@ -87,6 +100,10 @@ export async function downloadFile(url: string, options: DownloadOptions = {}): 
       break;
     } catch (error) {
       if (signal?.aborted) throw new DownloadError('the download was cancelled', 0);
+      if (timedOut) {
+        const seconds = options.answerTimeoutMs! / 1000;
+        throw new DownloadError(`Could not download ${url}: the server did not answer within ${seconds} s.`, 0);
+      }
       const status = error instanceof DownloadError ? error.status : 0;
       const permanent = status >= 400 && status < 500 && status !== 408 && status !== 429;
       if (permanent || attempt >= attempts) {
@@ -94,6 +111,8 @@ export async function downloadFile(url: string, options: DownloadOptions = {}): 
         throw new DownloadError(`Could not download ${url}: ${reason}.`, status);
       }
       await sleep((options.backoffMs ?? DEFAULT_BACKOFF_MS) * 2 ** (attempt - 1), signal);
+    } finally {
+      signal?.removeEventListener('abort', forward);
     }
   }
   const bytes = join(chunks, loaded);

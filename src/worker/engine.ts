@@ -12,6 +12,7 @@ import { framePixels } from './frame';
 import { evictTowers, fetchConfigs, fetchLearnedScoring, fetchTowers, type ProgressReporter } from './model-files';
 import { pixelValues, prepareImage, resizeEdge, type PreparedImage } from './prepare';
 import * as runtime from './runtime';
+import { describeUncatalogued } from './uncatalogued';
 
 export class WebGpuFailure extends Error {}
 
@@ -42,8 +43,11 @@ export class Engine {
       report,
       onNotice: (m: string) => notices.push(m),
     };
-    this.padTo = request.padTo;
     const files = await fetchConfigs(context);
+    const uncatalogued =
+      request.uncatalogued && (await describeUncatalogued(request.uncatalogued, files.config, context));
+    this.padTo = uncatalogued ? uncatalogued.padTo : request.padTo;
+    const available = uncatalogued ? uncatalogued.dtypes : request.dtypes;
     const learned =
       files.config.clipscope?.logit_scale === undefined && request.scoringWeightsUrl
         ? await fetchLearnedScoring(context, request.scoringWeightsUrl).catch((error: Error) => {
@@ -60,7 +64,7 @@ export class Engine {
     const { dtype, notice: dtypeNotice } = chooseDtype({
       backend: choice.backend,
       shaderF16: choice.shaderF16,
-      available: request.dtypes,
+      available,
       wasmDtype: request.wasmDtype,
       requested: request.dtype,
     });
@@ -91,6 +95,8 @@ export class Engine {
       logitScale: files.config.clipscope?.logit_scale ?? learned?.logitScale,
       logitBias: files.config.clipscope?.logit_bias ?? learned?.logitBias,
       notice: [choice.notice, dtypeNotice, ...notices].filter(Boolean).join(' '),
+      dtypes: available,
+      configScoring: uncatalogued ? uncatalogued.scoring : undefined,
     };
   }
 

@@ -1,8 +1,9 @@
 // Fetches a Hub-layout model folder (configs, tokenizer, both ONNX towers of one dtype), reporting bytes as they
 // arrive and keeping finished files in Cache Storage when asked to.
 import { DTYPE_SUFFIX, type Dtype } from '../model/catalogue';
-import { MODEL_CACHE_NAME } from '../shared/settings';
+import { MODEL_CACHE_NAME, MODEL_HOST_ANSWER_TIMEOUT_MS } from '../shared/settings';
 import { downloadFile, evictCached, type DownloadOptions, type DownloadProgress } from './download';
+import type { ModelConfig } from '../model/config-scoring';
 import { learnedScoring, type LearnedScoring } from './learned-scoring';
 
 export type ProgressReporter = (stage: string, loadedBytes: number, totalBytes: number) => void;
@@ -10,7 +11,7 @@ export type ProgressReporter = (stage: string, loadedBytes: number, totalBytes: 
 const JSON_FILES = ['config.json', 'preprocessor_config.json', 'tokenizer.json', 'tokenizer_config.json'] as const;
 
 export interface ModelFiles {
-  config: { clipscope?: { logit_scale?: number; logit_bias?: number } };
+  config: ModelConfig & { clipscope?: { logit_scale?: number; logit_bias?: number } };
   preprocessor: object;
   tokenizer: object;
   tokenizerConfig: object;
@@ -56,11 +57,22 @@ function parseJson(name: string, bytes: Uint8Array): object {
 
 export async function fetchConfigs(context: FetchContext): Promise<ModelFiles> {
   const cache = await openCache(context.useCache);
-  const options = { cache, signal: context.signal, onCacheFailure: context.onNotice };
+  // The first requests of a load: a host that hangs is given up on, so the app can fall back to its own model.
+  const options = {
+    cache,
+    signal: context.signal,
+    onCacheFailure: context.onNotice,
+    answerTimeoutMs: MODEL_HOST_ANSWER_TIMEOUT_MS,
+  };
   const [config, preprocessor, tokenizer, tokenizerConfig] = await Promise.all(
     JSON_FILES.map(async (name) => parseJson(name, await readFile(context, name, options))),
   );
-  return { config: config!, preprocessor: preprocessor!, tokenizer: tokenizer!, tokenizerConfig: tokenizerConfig! };
+  return {
+    config: config as ModelFiles['config'],
+    preprocessor: preprocessor!,
+    tokenizer: tokenizer!,
+    tokenizerConfig: tokenizerConfig!,
+  };
 }
 
 function towerPaths(dtype: Dtype): [string, string] {
@@ -88,6 +100,23 @@ export async function fetchTowers(context: FetchContext, dtype: Dtype): Promise<
     ),
   );
   return { textModel: textModel!, visionModel: visionModel!, fromCache: progress.every((p) => p?.fromCache) };
+}
+
+/** The dtypes whose two tower files exist: in the folder from disk, in the cache, or on the host (HEAD). */
+export async function availableDtypes(context: FetchContext): Promise<Dtype[]> {
+  const cache = await openCache(context.useCache);
+  const exists = async (path: string): Promise<boolean> => {
+    if (context.localFiles) return context.localFiles[path] !== undefined;
+    const url = new URL(path, context.modelUrl).href;
+    if (await cache?.match(url)) return true;
+    const response = await fetch(url, { method: 'HEAD', signal: context.signal }).catch(() => undefined);
+    return response?.ok === true;
+  };
+  const dtypes = Object.keys(DTYPE_SUFFIX) as Dtype[];
+  const found = await Promise.all(
+    dtypes.map(async (d) => (await Promise.all(towerPaths(d).map(exists))).every(Boolean)),
+  );
+  return dtypes.filter((_, i) => found[i]);
 }
 
 /** Drops a model's tower files from the cache, e.g. when ONNX Runtime cannot parse them. */

@@ -4,6 +4,7 @@ import { DropZone } from '../DropZone/DropZone';
 import { ExploreTabs } from '../ExploreTabs/ExploreTabs';
 import { HostConsent } from '../HostConsent/HostConsent';
 import { LabelsPanel } from '../LabelsPanel/LabelsPanel';
+import { ModelFallback } from '../ModelFallback/ModelFallback';
 import { ModelPicker } from '../ModelPicker/ModelPicker';
 import { ModelsPanel } from '../ModelsPanel/ModelsPanel';
 import { ModelStatus } from '../ModelStatus/ModelStatus';
@@ -20,6 +21,7 @@ export function App() {
         </h1>
         <HostConsent />
         <Notices />
+        <ModelFallback />
         <div className="status-row">
           <ModelPicker />
           <ModelStatus />

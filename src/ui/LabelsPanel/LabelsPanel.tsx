@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { TEMPLATE_SLOT } from '../../model/labels';
 import { PRESETS, presetMatching } from '../../model/presets';
 import { MAX_LABELS } from '../../shared/settings';
+import { applyPreset } from '../../store/controller';
 import { currentLabels, droppedLabelCount, selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 
@@ -16,11 +17,6 @@ export function LabelsPanel() {
   const dropped = useAppStore(droppedLabelCount);
   const pending = useAppStore((s) => selectLabelMatrix(s).pending);
   const ready = useAppStore((s) => s.modelState === 'ready');
-
-  const applyPreset = (presetId: string) => {
-    const preset = PRESETS.find((p) => p.id === presetId);
-    if (preset) setLabelsText(preset.labels.join('\n'));
-  };
 
   return (
     <section className="labels-panel" aria-label="Labels">

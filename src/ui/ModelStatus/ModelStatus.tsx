@@ -1,6 +1,6 @@
-import { findModel } from '../../model/catalogue';
 import { formatBytes, formatDuration, transferStats } from '../../model/transfer';
 import { cancelDownload, loadModel } from '../../store/controller';
+import { modelEntry } from '../../store/load-request';
 import { useAppStore } from '../../store/store';
 import { MemoryAdvice } from '../MemoryAdvice/MemoryAdvice';
 
@@ -30,12 +30,27 @@ function DownloadProgress() {
 export function ModelStatus() {
   const state = useAppStore((s) => s.modelState);
   const error = useAppStore((s) => s.modelError);
-  const name = useAppStore((s) => findModel(s.modelId)?.name ?? s.modelId);
+  const name = useAppStore((s) => modelEntry(s.modelId)?.name ?? s.modelId);
   const dtype = useAppStore((s) => s.model?.dtype);
+  // The id of the model actually running; empty while none is.
+  const runningId = useAppStore((s) => (s.modelState === 'ready' ? s.loadedModelId : undefined));
+  const scoringNote = useAppStore((s) => (s.model?.configScoring?.kind === 'cosine' ? s.model.configScoring.note : ''));
   return (
-    <div className="model-status" data-testid="model-status" data-state={state} aria-live="polite">
+    <div
+      className="model-status"
+      data-testid="model-status"
+      data-state={state}
+      data-model-id={runningId ?? ''}
+      aria-live="polite"
+    >
       <strong>{name}</strong> {state === 'loading' && <DownloadProgress />}
       {state === 'ready' && <span className="ok">ready{dtype && ` (${dtype})`}</span>}
+      {state === 'ready' && scoringNote && (
+        <span className="hint" data-testid="scoring-note">
+          {' '}
+          {scoringNote}
+        </span>
+      )}
       {state === 'error' && (
         <span role="alert" className="error">
           could not start: {error}{' '}
