@@ -88,36 +88,37 @@ function perSampleQuantiser({ quantiser }: Plan, opset: number, id: (part: strin
     opset >= AXES_AS_INPUT
       ? encodeNode(op, id(output), [id('flat'), id('axis1')], [id(output)], { keepdims: 0 })
       : encodeNode(op, id(output), [id('flat')], [id(output)], { axes: [1], keepdims: 0 });
+  // '@name' is a value of this rewrite, '=name' an output that keeps its original name.
   const node = (op: string, inputs: string[], output: string, attributes: NodeAttributes = {}) =>
     encodeNode(
       op,
       id(output),
-      inputs.map((i) => (i.startsWith('/') ? id(i.slice(1)) : i)),
+      inputs.map((i) => (i.startsWith('@') ? id(i.slice(1)) : i)),
       [output.startsWith('=') ? output.slice(1) : id(output)],
       attributes,
     );
   const nodes = [
-    node('Reshape', [x, '/flat_shape'], 'flat'),
+    node('Reshape', [x, '@flat_shape'], 'flat'),
     reduce('ReduceMin', 'low'),
     reduce('ReduceMax', 'high'),
-    node('Min', ['/low', '/zero'], 'min'),
-    node('Max', ['/high', '/zero'], 'max'),
-    node('Sub', ['/max', '/min'], 'range'),
-    node('Div', ['/range', '/qmax'], 'step'),
-    node('Equal', ['/max', '/min'], 'flat_range'),
-    node('Where', ['/flat_range', '/one', '/step'], 'scale'),
-    node('Div', ['/min', '/scale'], 'min_steps'),
-    node('Sub', ['/zero', '/min_steps'], 'initial_zero'),
-    node('Min', ['/qmax', '/initial_zero'], 'below_top'),
-    node('Max', ['/zero', '/below_top'], 'clamped_zero'),
-    node('Round', ['/clamped_zero'], 'rounded_zero'),
-    node('Cast', ['/rounded_zero'], 'zero_point', { to: TYPE.uint8 }),
-    node('QuantizeLinear', [x, '/scale', '/zero_point'], `=${quantised}`, { axis: 0 }),
+    node('Min', ['@low', '@zero'], 'min'),
+    node('Max', ['@high', '@zero'], 'max'),
+    node('Sub', ['@max', '@min'], 'range'),
+    node('Div', ['@range', '@qmax'], 'step'),
+    node('Equal', ['@max', '@min'], 'flat_range'),
+    node('Where', ['@flat_range', '@one', '@step'], 'scale'),
+    node('Div', ['@min', '@scale'], 'min_steps'),
+    node('Sub', ['@zero', '@min_steps'], 'initial_zero'),
+    node('Min', ['@qmax', '@initial_zero'], 'below_top'),
+    node('Max', ['@zero', '@below_top'], 'clamped_zero'),
+    node('Round', ['@clamped_zero'], 'rounded_zero'),
+    node('Cast', ['@rounded_zero'], 'zero_point', { to: TYPE.uint8 }),
+    node('QuantizeLinear', [x, '@scale', '@zero_point'], `=${quantised}`, { axis: 0 }),
     // The scale as [N, 1, ...] of x's rank, so it scales each sample's products (of the same rank) on its own.
     node('Shape', [x], 'shape'),
-    node('Shape', ['/shape'], 'rank'),
-    node('Slice', ['/keep_shape_all', '/start', '/rank'], 'keep_shape'),
-    node('Reshape', ['/scale', '/keep_shape'], `=${scale}`),
+    node('Shape', ['@shape'], 'rank'),
+    node('Slice', ['@keep_shape_all', '@start', '@rank'], 'keep_shape'),
+    node('Reshape', ['@scale', '@keep_shape'], `=${scale}`),
   ];
   const initializers = [
     encodeInt64Tensor(id('flat_shape'), [0, -1]),

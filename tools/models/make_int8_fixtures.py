@@ -76,7 +76,7 @@ def mixed_weights(opset):
         "int8": (rng.integers(-127, 128, (k, n), dtype=np.int8), np.array(0, np.int8)),
         "uint8": (rng.integers(0, 256, (k, n), dtype=np.uint8), np.array(131, np.uint8)),
         "columns": (rng.integers(0, 256, (k, n), dtype=np.uint8), rng.integers(100, 160, (n,), dtype=np.uint8)),
-        "reshaped": (rng.integers(-127, 128, (2 * k, n), dtype=np.int8), np.array(0, np.int8)),
+        "reshaped": (rng.integers(-127, 128, (2 * k, 3 * n), dtype=np.int8), np.array(0, np.int8)),
     }
     initializers = [numpy_helper.from_array(np.array(0.013, np.float32), "w_scale"),
                     numpy_helper.from_array(np.array([0, 3, 2 * k], np.int64), "pairs")]
@@ -94,7 +94,7 @@ def mixed_weights(opset):
               helper.make_node("Add", ["wide", "reshaped_sum"], ["out"])]
     initializers.append(numpy_helper.from_array(np.array([1], np.int64), "one"))
     return graph_model(nodes, [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 6, k])],
-                       [helper.make_tensor_value_info("out", TensorProto.FLOAT, ["batch", 3, 3 * n])],
+                       [helper.make_tensor_value_info("out", TensorProto.FLOAT, ["batch", 6, 3 * n])],
                        initializers, opset)
 
 
