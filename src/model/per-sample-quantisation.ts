@@ -37,10 +37,9 @@ const readers = (graph: OnnxGraph, value: string) => graph.nodes.filter((n) => n
 function keepsBatch(node: GraphNode, graph: OnnxGraph): boolean {
   if (node.opType === 'Transpose') return node.attributes.get('perm')?.[0] === 0;
   if (node.opType !== 'Reshape' || node.attributes.get('allowzero')?.[0] === 1) return false;
-  const shape = graph.initializers.get(node.inputs[1] ?? '');
+  const raw = graph.initializers.get(node.inputs[1] ?? '')?.raw;
   return (
-    shape?.raw?.length === shape?.dims[0]! * 8 &&
-    new DataView(shape.raw.buffer, shape.raw.byteOffset).getBigInt64(0, true) === 0n
+    raw !== undefined && raw.length >= 8 && new DataView(raw.buffer, raw.byteOffset, 8).getBigInt64(0, true) === 0n
   );
 }
 
