@@ -121,7 +121,7 @@ function perSampleQuantiser({ quantiser }: Plan, opset: number, id: (part: strin
   ];
   const initializers = [
     encodeInt64Tensor(id('flat_shape'), [0, -1]),
-    encodeInt64Tensor(id('axis1'), [1]),
+    ...(opset >= AXES_AS_INPUT ? [encodeInt64Tensor(id('axis1'), [1])] : []),
     encodeInt64Tensor(id('start'), [0]),
     encodeInt64Tensor(id('keep_shape_all'), [-1, ...Array<number>(MAX_RANK - 1).fill(1)]),
     floatScalar(id('zero'), 0),

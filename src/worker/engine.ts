@@ -5,7 +5,7 @@ import type { PreprocessorConfig } from '../model/preprocess';
 import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
 import { chooseDtype } from '../model/dtype';
 import { rewritePatchEmbedding } from '../model/patch-embedding';
-import { lengthGroups } from '../model/tower-io';
+import { lengthGroups, TowerSignatureError } from '../model/tower-io';
 import type { Backend, LoadedModel, LoadRequest } from '../shared/protocol';
 import { framePixels } from './frame';
 import { evictTowers, fetchConfigs, fetchLearnedScoring, fetchTowers, type ProgressReporter } from './model-files';
@@ -69,7 +69,7 @@ export class Engine {
       try {
         return await Towers.create(choice.backend, towers.textModel, this.fastVision(towers, choice.backend));
       } catch (error) {
-        if (!towers.fromCache || choice.backend !== 'wasm') throw error;
+        if (!towers.fromCache || choice.backend !== 'wasm' || error instanceof TowerSignatureError) throw error;
         // A cached file ONNX Runtime cannot read is damaged: drop it and download it again, once.
         notices.push('A cached model file was damaged, so it was downloaded again.');
         await evictTowers(context, dtype);

@@ -2,7 +2,7 @@
 // result never depends on the other samples in its batch (see per-sample-quantisation.ts and lengthGroups).
 import type * as Ort from 'onnxruntime-web';
 import { quantisePerSample } from '../model/per-sample-quantisation';
-import { attentionMask, bindTower, type Tower, type TowerBinding } from '../model/tower-io';
+import { attentionMask, bindTower, TowerSignatureError, type Tower, type TowerBinding } from '../model/tower-io';
 import type { Backend } from '../shared/protocol';
 import * as runtime from './runtime';
 
@@ -13,7 +13,8 @@ export async function guardWebGpu<T>(backend: Backend, when: string, work: () =>
   try {
     return await work();
   } catch (error) {
-    if (backend !== 'webgpu') throw error;
+    // A graph without the expected names fails the same way on every backend: no point starting WASM for it.
+    if (backend !== 'webgpu' || error instanceof TowerSignatureError) throw error;
     throw new WebGpuFailure(`WebGPU failed ${when}: ${runtime.describeError(error)}`);
   }
 }
