@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
 import { ALL_SHAPE_FIXTURES, card, dropFiles, fixtureFile, scores, setLabels, type DropFile } from './helpers';
 
@@ -50,20 +50,25 @@ test('an int8 image scores the same alone and in a batch with other images', asy
   for (const file of others) await expect(card(page, file.name).getByTestId('bar')).toHaveCount(LABELS.length);
 });
 
-/** The similarity of `label` to a red circle, after the labels `labels` were set at once. */
-async function similarityAmong(page: Page, labels: string[], label: string): Promise<number> {
+/** The similarity of `label` to a red circle, after the labels `labels` were set at once, in a fresh browser context. */
+async function similarityAmong(browser: Browser, labels: string[], label: string): Promise<number> {
+  const { baseURL, serviceWorkers } = test.info().project.use;
+  const context = await browser.newContext({ baseURL, serviceWorkers });
+  const page = await context.newPage();
   await openInt8(page);
   await setLabels(page, labels);
   await dropFiles(page, [fixtureFile('red-circle.png')]);
   await expect(card(page, 'red-circle.png').getByTestId('bar')).toHaveCount(labels.length);
-  return (await scores(page, 'red-circle.png', 'data-similarity')).get(label)!;
+  const similarity = (await scores(page, 'red-circle.png', 'data-similarity')).get(label)!;
+  await context.close();
+  return similarity;
 }
 
-test('an int8 label scores the same alone and among labels of other lengths', async ({ page }) => {
+test('an int8 label scores the same alone and among labels of other lengths', async ({ browser }) => {
   // "crimson disc" is in no preset, so it is first encoded with the labels set here.
-  const alone = await similarityAmong(page, ['crimson disc'], 'crimson disc');
+  const alone = await similarityAmong(browser, ['crimson disc'], 'crimson disc');
   const among = await similarityAmong(
-    page,
+    browser,
     ['red', 'crimson disc', 'blue star on a big green square', 'a small yellow triangle', 'orange', 'white hexagon'],
     'crimson disc',
   );
