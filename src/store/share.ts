@@ -1,5 +1,6 @@
-// Share links in the app: the setup a link carries is applied at start (all or nothing: a damaged link starts the
-// app clean and says why), and the current setup becomes a link on request.
+// Share links in the app: the setup a link carries is applied at start (all or nothing: a damaged fragment is
+// refused with the reason, and the app starts from the rest of the link, its `?model=`… parameters), and the
+// current setup becomes a link on request.
 import { reloadForThreads } from '../client/service-worker';
 import { DEFAULT_MODEL_ID } from '../model/catalogue';
 import { DEFAULT_PRESET, PRESETS, presetMatching } from '../model/presets';
@@ -26,9 +27,9 @@ export async function startFromLink(): Promise<void> {
   const preset = decoded.ok && decoded.setup.preset ? PRESETS.find((p) => p.id === decoded.setup.preset) : undefined;
   if (!decoded.ok || (decoded.setup.preset && !preset)) {
     store.setLabelsText(DEFAULT_PRESET.labels.join('\n'));
-    startApp(readUrlChoices(''));
+    startApp(readUrlChoices(location.search));
     store.addNotice(decoded.ok ? 'This share link names a label preset this version does not have.' : decoded.problem);
-    history.replaceState(null, '', location.pathname); // a reload starts clean too
+    history.replaceState(null, '', location.pathname + location.search); // a reload does the same, without the fragment
     return;
   }
   const { setup } = decoded;
