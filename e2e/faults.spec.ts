@@ -212,24 +212,17 @@ test('preparing workers whose script fails to load lose no image', async ({ page
   await expect.poll(() => sabotageLog(workers.model[0]!)).toEqual(['script failed to load', 'script failed to load']);
 });
 
-// Every model worker this prelude reaches closes itself as soon as it is given an image: a worker that keeps dying.
-const DIES_ON_EVERY_IMAGE = `
-self.addEventListener('message', (event) => {
-  if (event.data && event.data.type === 'encodeImage') self.close();
-});
-`;
-
 test('a worker that keeps dying is given up: work fails at once with a Restart that starts afresh', async ({
   page,
 }) => {
   test.setTimeout(240_000);
   const workers = watchWorkers(page);
-  // The first four model workers die (the first and its three restarts); a fifth, after Restart, is healthy.
+  // The first four model workers die mid-batch (the first and its three restarts); a fifth, after Restart, is healthy.
   await page.route(
     '**/assets/clip.worker-*.js',
     async (route) => {
       const response = await route.fetch();
-      await route.fulfill({ response, body: DIES_ON_EVERY_IMAGE + (await response.text()) });
+      await route.fulfill({ response, body: KILLED_MID_BATCH + (await response.text()) });
     },
     { times: 4 },
   );
