@@ -73,6 +73,13 @@ test('a server error is retried', async ({ page }) => {
   hub.setFault('onnx/text_model_quantized.onnx', 'server-error', 2);
   await openWithHost(page);
   await expectReadyAndWorking(page);
+  // The server really answered 500 twice, and a later request for the same file got the whole file.
+  const statuses = hub.requests
+    .filter((r) => r.path.endsWith('/onnx/text_model_quantized.onnx'))
+    .map((r) => `${r.method} ${r.status}`);
+  const errorAt = statuses.flatMap((s, i) => (s.endsWith(' 500') ? [i] : []));
+  expect(errorAt, statuses.join(', ')).toHaveLength(2);
+  expect(statuses.slice(errorAt[1]! + 1), statuses.join(', ')).toContain('GET 200');
 });
 
 test('a corrupted cached file is evicted, downloaded again, and the user is told', async ({ page }) => {

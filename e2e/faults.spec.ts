@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Worker } from '@playwright/test';
 import {
+  ALL_SHAPE_FIXTURES,
   SHAPE_FIXTURES,
   card,
   classifyShapeFixtures,
@@ -11,6 +12,21 @@ import {
   topLabel,
   trueLabel,
 } from './helpers';
+
+/** The model and preparing workers the page started, and which of them have ended, so a test can check that its
+ * sabotage really happened (a worker died, a new one replaced it). */
+function watchWorkers(page: Page) {
+  const log = { model: [] as Worker[], prepare: [] as Worker[], closed: new Set<Worker>() };
+  page.on('worker', (worker) => {
+    if (worker.url().includes('/clip.worker-')) log.model.push(worker);
+    if (worker.url().includes('/prepare.worker-')) log.prepare.push(worker);
+    worker.on('close', () => log.closed.add(worker));
+  });
+  return log;
+}
+
+/** What a sabotage prelude recorded in the first model worker (`self.sabotageLog`). */
+const sabotageLog = (worker: Worker) => worker.evaluate(() => (self as { sabotageLog?: string[] }).sabotageLog ?? []);
 
 /** Like patchWorker, but only the first model worker gets `prelude`: the restarted one runs the real script. */
 async function patchFirstWorker(page: Page, prelude: string): Promise<void> {
@@ -56,9 +72,14 @@ self.postMessage = (message, transfer) => {
 `;
 
 test('a worker killed in the middle of a batch is restarted and its pending work re-run', async ({ page }) => {
+  const workers = watchWorkers(page);
   await dropShapesWithPatchedWorker(page, KILLED_MID_BATCH);
   await expectAllClassifiedAgain(page);
   await expect(page.getByText('The model worker stopped')).toBeVisible();
+  // The first worker really ended, and a second one did the work.
+  await expect.poll(() => workers.closed.has(workers.model[0]!)).toBe(true);
+  expect(workers.model.length).toBeGreaterThanOrEqual(2);
+  expect(workers.closed.has(workers.model.at(-1)!)).toBe(false);
 });
 
 // An uncaught exception inside the worker while it works on the images.
@@ -69,9 +90,12 @@ self.addEventListener('message', (event) => {
 `;
 
 test('a worker that crashes is restarted, says so, and no image is left spinning', async ({ page }) => {
+  const workers = watchWorkers(page);
   await dropShapesWithPatchedWorker(page, CRASH_ON_FIRST_IMAGE);
   await expectAllClassifiedAgain(page);
-  await expect(page.getByText('simulated crash')).toBeVisible();
+  await expect(page.getByText('simulated crash')).toBeVisible(); // the message of the crashed worker's error event
+  await expect.poll(() => workers.closed.has(workers.model[0]!)).toBe(true);
+  expect(workers.model.length).toBeGreaterThanOrEqual(2);
 });
 
 // A device with memory for the int8 weights but not the fp32 ones: ONNX Runtime's WASM heap cannot grow while
@@ -102,7 +126,7 @@ test('running out of memory while starting the model says so and offers smaller 
 });
 
 /** Hides the page as switching tabs does, freezes it (Chrome's background-tab freezing), then brings it back. */
-async function hideFreezeAndShow(page: Page): Promise<void> {
+async function hideFreezeAndShow(page: Page, beforeFreeze: () => Promise<void>): Promise<void> {
   const setVisibility = (state: 'hidden' | 'visible') =>
     page.evaluate((s) => {
       Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
@@ -111,6 +135,7 @@ async function hideFreezeAndShow(page: Page): Promise<void> {
     }, state);
   const cdp = await page.context().newCDPSession(page);
   await setVisibility('hidden');
+  await beforeFreeze();
   await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
   await new Promise((resolve) => setTimeout(resolve, 1500));
   await cdp.send('Page.setWebLifecycleState', { state: 'active' });
@@ -118,14 +143,22 @@ async function hideFreezeAndShow(page: Page): Promise<void> {
 }
 
 test('a tab hidden and frozen during a run finishes the run when shown again', async ({ page }) => {
-  await openApp(page, '?backend=wasm');
-  const files = [...SHAPE_FIXTURES, 'green-square.png', 'purple-hexagon.png', 'orange-cross.png', 'black-circle.png'];
+  await openApp(page, '?backend=wasm&model=clipscope-mini');
+  // Many images on a slowed-down CPU, so the run is surely still going when the tab freezes.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  const files = Array.from({ length: 3 }, (_, copy) => ALL_SHAPE_FIXTURES.map((f) => `${copy}-${f}`)).flat();
   await dropFiles(
     page,
-    files.map((f) => fixtureFile(f)),
+    files.map((name) => ({ ...fixtureFile(name.replace(/^\d+-/, '')), name })),
   );
-  await hideFreezeAndShow(page);
-  for (const file of files) expect(await topLabel(page, file), file).toBe(trueLabel(file));
+  await expect(page.getByTestId('result-card')).toHaveCount(files.length);
+  const running = page.locator('[data-testid="result-card"]:is([data-state="queued"], [data-state="encoding"])');
+  await hideFreezeAndShow(page, async () =>
+    expect(await running.count(), 'cards running at freeze').toBeGreaterThan(0),
+  );
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  for (const file of files) expect(await topLabel(page, file), file).toBe(trueLabel(file.replace(/^\d+-/, '')));
   await expect(page.getByTestId('result-card').filter({ hasText: 'Classifying…' })).toHaveCount(0);
   // And it keeps working afterwards.
   await dropFiles(page, [fixtureFile('white-square.png')]);
@@ -143,6 +176,7 @@ Worker.prototype.postMessage = function (message, transfer) {
   if (message && message.type === 'prepare' && !this.sabotaged && sabotaged < 2) {
     this.sabotaged = true;
     sabotaged++;
+    (self.sabotageLog ??= []).push('sabotaged');
     ${sabotage}
   }
 };
@@ -150,8 +184,12 @@ Worker.prototype.postMessage = function (message, transfer) {
 
 test('preparing workers killed mid-drop lose no image: the model worker prepares their images', async ({ page }) => {
   // Killed from outside, as the browser kills a worker: no error event, no reply.
+  const workers = watchWorkers(page);
   await dropShapesWithPatchedWorker(page, sabotagePreparingWorkers('this.terminate();'));
   await expectAllClassifiedAgain(page);
+  expect(await sabotageLog(workers.model[0]!)).toEqual(['sabotaged', 'sabotaged']);
+  // Two preparing workers really ended during the run.
+  await expect.poll(() => workers.prepare.filter((w) => workers.closed.has(w)).length).toBeGreaterThanOrEqual(2);
 });
 
 // The preparing worker's script cannot load (a stale deploy, a blocked request): an error event and no answers.
@@ -159,12 +197,56 @@ const PREPARING_SCRIPT_MISSING = `
 const RealWorker = Worker;
 let broken = 0;
 self.Worker = function (url, options) {
-  if (String(url).includes('prepare.worker') && broken++ < 2) url = new URL('./missing-prepare-worker.js', url);
-  return new RealWorker(url, options);
+  const breakIt = String(url).includes('prepare.worker') && broken++ < 2;
+  if (breakIt) url = new URL('./missing-prepare-worker.js', url);
+  const worker = new RealWorker(url, options);
+  if (breakIt) worker.addEventListener('error', () => (self.sabotageLog ??= []).push('script failed to load'));
+  return worker;
 };
 `;
 
 test('preparing workers whose script fails to load lose no image', async ({ page }) => {
+  const workers = watchWorkers(page);
   await dropShapesWithPatchedWorker(page, PREPARING_SCRIPT_MISSING);
   await expectAllClassifiedAgain(page);
+  // Both broken workers reported their failed script (an error event) to the model worker.
+  await expect.poll(() => sabotageLog(workers.model[0]!)).toEqual(['script failed to load', 'script failed to load']);
+});
+
+test('a worker that keeps dying is given up: work fails at once with a Restart that starts afresh', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const workers = watchWorkers(page);
+  // The first four model workers die mid-batch (the first and its three restarts); a fifth, after Restart, is healthy.
+  await page.route(
+    '**/assets/clip.worker-*.js',
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: KILLED_MID_BATCH + (await response.text()) });
+    },
+    { times: 4 },
+  );
+  await openApp(page, '?backend=wasm&model=clipscope-mini');
+  await dropFiles(page, [fixtureFile('red-circle.png')]);
+  const status = page.getByTestId('model-status');
+  await expect(status.getByRole('alert')).toContainText('stopped restarting it. Press Restart');
+  await expect(card(page, 'red-circle.png')).toHaveAttribute('data-state', 'error');
+  await expect(card(page, 'red-circle.png').getByRole('alert')).toContainText('Press Restart');
+  // The sabotage happened: four workers started and every one of them ended.
+  expect(workers.model).toHaveLength(4);
+  await expect.poll(() => workers.model.filter((w) => workers.closed.has(w)).length).toBe(4);
+
+  // Later work fails at once instead of waiting for a dead worker; no new worker is started for it.
+  await dropFiles(page, [fixtureFile('blue-star.png')]);
+  await expect(card(page, 'blue-star.png')).toHaveAttribute('data-state', 'error');
+  await expect(page.getByTestId('result-card').filter({ hasText: 'Classifying…' })).toHaveCount(0);
+  expect(workers.model).toHaveLength(4);
+
+  await status.getByRole('button', { name: 'Restart' }).click();
+  await expect(status).toHaveAttribute('data-state', 'ready');
+  expect(await topLabel(page, 'red-circle.png')).toBe('red circle');
+  expect(await topLabel(page, 'blue-star.png')).toBe('blue star');
+  await expect(page.locator('[data-testid="result-card"][data-state="error"]')).toHaveCount(0);
+  expect(workers.model).toHaveLength(5);
 });

@@ -99,3 +99,19 @@ for (const [what, fragment, message] of [
     await classifyShapeFixtures(page);
   });
 }
+
+test('a damaged share link is refused but the rest of the link (backend, weights, model) still applies', async ({
+  page,
+}) => {
+  const query = '?backend=wasm&dtype=q8&model=clipscope-mini';
+  await page.goto(`./${query}#share=garbage`);
+  await expect(page.getByRole('alert')).toContainText(/damaged/);
+  const status = page.getByTestId('model-status');
+  await expect(status).toHaveAttribute('data-state', 'ready');
+  await expect(status).toContainText('Clipscope Mini');
+  await expect(status).toContainText('ready (q8)'); // the Mini's own default on WASM is fp32
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'wasm');
+  const url = new URL(page.url());
+  expect([url.search, url.hash]).toEqual([query, '']);
+  await classifyShapeFixtures(page);
+});

@@ -1,7 +1,8 @@
 // The only code that talks to the model worker: typed requests, replies matched by id, progress callbacks. When
 // the worker dies, or reports that WebGPU failed (which can leave its ONNX Runtime unusable), the client starts a
 // fresh worker (on WASM after a WebGPU failure), loads the model again and re-sends every pending request, so
-// callers only ever see their answers arrive.
+// callers only ever see their answers arrive. Restarts are budgeted over time: once a worker keeps dying, the
+// client stops, every pending and later request fails at once, and only `revive` (the user's "Restart") goes on.
 import type {
   Backend,
   BackendPreference,
@@ -11,6 +12,8 @@ import type {
   WorkerReply,
   WorkerRequest,
 } from '../shared/protocol';
+import { browserWorkerHost, WORKER_NAME_PREFIX, type ModelWorker, type ModelWorkerHost } from './model-worker';
+import { RestartBudget } from './restart-budget';
 
 type Progress = (stage: string, loadedBytes: number, totalBytes: number) => void;
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
@@ -29,23 +32,39 @@ export interface ImageEmbedding {
   height: number;
 }
 
-// A worker that keeps dying is not restarted for ever.
-const MAX_RESTARTS = 3;
-export const WORKER_NAME_PREFIX = 'clipscope-model-';
+/** A request failed because the worker kept dying and the client gave up on it: nothing runs until `revive`. */
+export class WorkerStoppedError extends Error {}
+
+// A worker that dies this often within the window is not restarted again; a healthy minute earns restarts back.
+export const MAX_RESTARTS = 3;
+export const RESTART_WINDOW_MS = 60_000;
 
 export class ClipClient {
   /** Called when the model moves to another backend after a failure, with words for the user. */
   onBackendChanged: (backend: Backend, notice: string) => void = () => {};
-  private worker: Worker;
+  /** Called when the client gives up on a worker that keeps dying, with words for the user. */
+  onStopped: (message: string) => void = () => {};
+  private worker: ModelWorker;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private lastLoad?: LoadRequest;
-  private restarts = 0;
+  private readonly budget: RestartBudget;
+  /** Set once the restart budget is spent: every request fails with it until `revive`. */
+  private stopped?: WorkerStoppedError;
   // A closed client's worker ends on purpose: its released Web Lock must not bring it back.
   private disposed = false;
   private fallbackNotice = '';
 
-  constructor() {
+  constructor(private readonly host: ModelWorkerHost = browserWorkerHost) {
+    this.budget = new RestartBudget(MAX_RESTARTS, RESTART_WINDOW_MS, () => host.now());
+    this.worker = this.spawn();
+  }
+
+  /** After the client stopped: a fresh worker and a full restart budget. The caller loads the model again. */
+  revive(): void {
+    if (this.disposed || !this.stopped) return;
+    this.stopped = undefined;
+    this.budget.reset();
     this.worker = this.spawn();
   }
 
@@ -105,6 +124,7 @@ export class ClipClient {
     transfer: Transferable[] = [],
   ): Promise<RequestReply> {
     const full = { ...message, id: this.nextId++ } as WorkerRequest;
+    if (this.stopped) return Promise.reject(this.stopped); // the dead worker would never answer
     if (full.type === 'load') this.lastLoad = full;
     return new Promise<RequestReply>((resolve, reject) => {
       this.pending.set(full.id, { message: full, resolve, reject, onProgress });
@@ -112,15 +132,20 @@ export class ClipClient {
     });
   }
 
-  private spawn(): Worker {
-    // The name is also a Web Lock the worker holds for its whole life (see clip.worker.ts).
-    const name = `${WORKER_NAME_PREFIX}${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-    const worker = new Worker(new URL('../worker/clip.worker.ts', import.meta.url), { type: 'module', name });
+  private spawn(): ModelWorker {
+    const name = `${WORKER_NAME_PREFIX}${this.host.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    const worker = this.host.spawn(name);
     let watched = false;
     // Messages a replaced worker sent before it was terminated are ignored.
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       if (worker !== this.worker) return;
-      if (!watched) watched = this.watchLife(worker, name);
+      if (!watched) {
+        // Once the worker has spoken it surely holds its lock: from now on its end is seen, however it comes.
+        watched = true;
+        void this.host.ended(name).then(() => {
+          if (worker === this.worker) this.restart(this.lastLoad?.backend ?? 'auto', 'The model worker stopped');
+        });
+      }
       this.receive(event.data);
     };
     worker.onerror = (event) => {
@@ -130,17 +155,6 @@ export class ClipClient {
       this.restart(this.lastLoad?.backend ?? 'auto', `The model worker stopped (${event.message || 'unknown error'})`);
     };
     return worker;
-  }
-
-  /**
-   * A worker that is killed or closes itself fires no error event; the Web Lock it holds is released when it
-   * goes, so asking for that lock (once the worker has spoken, so it surely holds it) waits exactly for its end.
-   */
-  private watchLife(worker: Worker, name: string): boolean {
-    void navigator.locks?.request(name, () => {
-      if (worker === this.worker) this.restart(this.lastLoad?.backend ?? 'auto', 'The model worker stopped');
-    });
-    return true;
   }
 
   private receive(reply: WorkerReply): void {
@@ -156,7 +170,7 @@ export class ClipClient {
 
   /** Replaces the worker, loads the model again on `backend`, and re-sends pending requests in their order. */
   private restart(backend: BackendPreference, reason: string): void {
-    if (this.disposed) return;
+    if (this.disposed || this.stopped) return;
     this.worker.terminate();
     // A camera frame went to the old worker with its bitmap: it cannot be sent again (the camera sends a new one).
     for (const [id, p] of this.pending) {
@@ -165,9 +179,13 @@ export class ClipClient {
       p.reject(new Error('The camera frame was dropped while the model restarted.'));
     }
     const waiting = [...this.pending.values()];
-    if (++this.restarts > MAX_RESTARTS || !this.lastLoad) {
+    if (!this.lastLoad || !this.budget.take()) {
+      const why = this.lastLoad ? `, ${MAX_RESTARTS + 1} times within a minute,` : ' before a model was loaded,';
+      const message = `${reason}${why} so Clipscope stopped restarting it. Press Restart to try again, or reload the page.`;
+      this.stopped = new WorkerStoppedError(message);
       this.pending.clear();
-      waiting.forEach((p) => p.reject(new Error(`${reason}. Reload the page to try again.`)));
+      waiting.forEach((p) => p.reject(this.stopped!));
+      this.onStopped(message);
       return;
     }
     this.worker = this.spawn();

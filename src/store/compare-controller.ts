@@ -23,6 +23,13 @@ export async function startComparison(): Promise<void> {
   const model = findModel(state.compareModelId);
   if (!model) return set({ compareState: 'error', compareError: 'Choose a model to compare with.' });
   client = new ClipClient();
+  client.onStopped = () =>
+    mine === generation &&
+    set({
+      compareState: 'error',
+      compareError:
+        'The comparison model kept stopping, so Clipscope stopped restarting it. Press Compare to start it afresh.',
+    });
   failedImages.clear();
   set({
     compareState: 'loading',

@@ -1,7 +1,7 @@
 // Connects the store to the model worker: picks and loads the model (from the site, the model host or the
 // user's disk), honours the link's choices and the host consent, and falls back to the bundled model when the
 // model host cannot be reached.
-import { ClipClient } from '../client/clip-client';
+import { ClipClient, WorkerStoppedError } from '../client/clip-client';
 import type { FolderFile } from '../client/folder-entries';
 import { DEFAULT_MODEL_ID, FALLBACK_MODEL_ID, findModel, type CatalogueModel, type Dtype } from '../model/catalogue';
 import { isOutOfMemory, memoryAdvice, outOfMemoryMessage } from '../model/memory-advice';
@@ -34,6 +34,7 @@ export function startApp(choices: UrlChoices): void {
   } else store.setModelId(requested, choices.modelId !== undefined);
   client = new ClipClient();
   client.onBackendChanged = (b, notice) => appStore.getState().setBackend(b, notice);
+  client.onStopped = (message) => appStore.getState().setWorkerStopped(message);
   appStore.subscribe((state, previous) => {
     if (promptInputsChanged(state, previous)) void scheduleLabels();
   });
@@ -103,6 +104,12 @@ export function selectDtype(dtype: Dtype | undefined): void {
   void loadModel();
 }
 
+/** "Restart" after the model worker kept dying: a fresh worker loads the model and re-runs the failed images. */
+export function restartWorker(): Promise<boolean> {
+  client?.revive();
+  return loadModel();
+}
+
 export function cancelDownload(): void {
   cancelRequested = true;
   client?.cancelLoad();
@@ -115,6 +122,7 @@ export function loadModel(): Promise<boolean> {
   const model = modelEntry(store.modelId) ?? findModel(FALLBACK_MODEL_ID)!;
   client?.cancelLoad(); // a load still under way is replaced, not queued behind
   const generation = store.startLoading();
+  client?.cancelImages(); // images queued for the old model run again once the new one is ready (encoding.ts)
   store.clearTextEmbeds();
   store.forgetEmbeddings();
   cancelRequested = false;
@@ -141,6 +149,10 @@ export function loadModel(): Promise<boolean> {
     })
     .catch((error: Error) => {
       if (appStore.getState().generation !== generation) return false;
+      if (error instanceof WorkerStoppedError) {
+        appStore.getState().setWorkerStopped(error.message); // not the model's fault: no switch to another one
+        return false;
+      }
       if (!cancelRequested && isOutOfMemory(error.message)) {
         // Downloaded fine but too big for this device: offer smaller weights or model rather than switching.
         const attempted = store.dtype ?? model.wasmDtype;

@@ -1,6 +1,6 @@
 // Encodes labels as they change (only prompts not yet encoded, in batches) and images as they arrive, for the
 // model the controller loaded; the controller hands over the client and the "model ready" promise.
-import type { ClipClient } from '../client/clip-client';
+import { WorkerStoppedError, type ClipClient } from '../client/clip-client';
 import { TEXT_BATCH_SIZE } from '../shared/settings';
 import { wantedPrompts } from './explore-selectors';
 import { appStore } from './store';
@@ -76,28 +76,32 @@ async function encodeImage(id: string): Promise<void> {
   if (inFlightImages.has(id)) return;
   inFlightImages.add(id);
   try {
-    if (await ready) await encodeReadyImage(id);
+    // An answer that comes back for a model replaced meanwhile is stale: the image runs again on the new model
+    // (the reload's own re-queue skipped it, as it was still in flight then).
+    while ((await ready) && (await encodeReadyImage(id)) === 'stale');
   } finally {
     inFlightImages.delete(id);
   }
 }
 
-async function encodeReadyImage(id: string): Promise<void> {
+async function encodeReadyImage(id: string): Promise<'settled' | 'stale'> {
   const item = appStore.getState().images.find((i) => i.id === id);
-  if (!item) return;
+  if (!item) return 'settled';
   const { generation } = appStore.getState();
   appStore.getState().updateImage(id, { state: 'encoding', error: undefined });
   try {
     const result = await client!.encodeImage(item.file, item.name);
-    const stillThere = appStore.getState().images.some((i) => i.id === id);
-    if (!stillThere || appStore.getState().generation !== generation) return; // removed, or a stale model
+    if (!appStore.getState().images.some((i) => i.id === id)) return 'settled'; // removed meanwhile
+    if (appStore.getState().generation !== generation) return 'stale';
     const thumbnailUrl = URL.createObjectURL(result.thumbnail);
     const { embeds, width, height } = result;
     appStore.getState().updateImage(id, { state: 'done', embeds, thumbnailUrl, width, height });
   } catch (error) {
-    if (appStore.getState().generation !== generation) return; // re-queued by the reload
-    appStore.getState().updateImage(id, { state: 'error', error: (error as Error).message });
+    if (appStore.getState().generation !== generation) return 'stale';
+    const modelStopped = error instanceof WorkerStoppedError;
+    appStore.getState().updateImage(id, { state: 'error', error: (error as Error).message, modelStopped });
   }
+  return 'settled';
 }
 
 /** After a (re)load, images without an embedding (queued, or lost with a crashed worker) are encoded. */

@@ -8,6 +8,8 @@ export interface ImageItem {
   file: Blob;
   state: ImageState;
   error?: string;
+  /** The error came from the model worker having stopped, not from the image: a fresh worker retries it. */
+  modelStopped?: boolean;
   thumbnailUrl?: string;
   embeds?: Float32Array;
   /** Upright size of the original image, in pixels. */
@@ -45,7 +47,9 @@ export const createImagesSlice: StateCreator<ImagesSlice> = (set, get) => ({
   forgetEmbeddings: () =>
     set({
       images: get().images.map((item) =>
-        item.state === 'error' && !item.thumbnailUrl ? item : { ...item, state: 'queued', embeds: undefined },
+        item.state === 'error' && !item.thumbnailUrl && !item.modelStopped
+          ? item
+          : { ...item, state: 'queued', embeds: undefined, modelStopped: undefined },
       ),
     }),
 });

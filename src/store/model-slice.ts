@@ -23,6 +23,8 @@ export interface ModelSlice {
   loadedBytes: number;
   totalBytes: number;
   modelError: string;
+  /** What the error offers: loading the model again, or (the worker kept dying and was given up) a fresh worker. */
+  modelErrorKind: 'load' | 'worker-stopped';
   /** Set when the model ran out of memory while starting: what would need less. */
   memoryAdvice?: MemoryAdvice;
   /** When the current load started and when progress last arrived (ms), for speed and time left. */
@@ -41,6 +43,7 @@ export interface ModelSlice {
   setLoaded: (modelId: string, model: LoadedModel, scoringRule: ScoringRule | undefined) => void;
   setFallback: (fallback: ModelFallback | undefined) => void;
   setModelError: (message: string, memoryAdvice?: MemoryAdvice) => void;
+  setWorkerStopped: (message: string) => void;
   setBackend: (backend: Backend, notice: string) => void;
 }
 
@@ -50,6 +53,7 @@ export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
   loadedBytes: 0,
   totalBytes: 0,
   modelError: '',
+  modelErrorKind: 'load',
   downloadStartedAt: 0,
   progressAt: 0,
   generation: 0,
@@ -75,7 +79,10 @@ export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
   setLoaded: (loadedModelId, model, scoringRule) =>
     set({ modelState: 'ready', loadedModelId, model, scoringRule, modelStage: 'Ready' }),
   setFallback: (fallback) => set({ fallback }),
-  setModelError: (modelError, memoryAdvice) => set({ modelState: 'error', modelError, memoryAdvice }),
+  setModelError: (modelError, memoryAdvice) =>
+    set({ modelState: 'error', modelError, memoryAdvice, modelErrorKind: 'load' }),
+  setWorkerStopped: (modelError) =>
+    set({ modelState: 'error', modelError, memoryAdvice: undefined, modelErrorKind: 'worker-stopped' }),
   setBackend: (backend, notice) => {
     const model = get().model;
     if (model) set({ model: { ...model, backend, notice, threads: backend === 'webgpu' ? 0 : model.threads } });

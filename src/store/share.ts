@@ -1,5 +1,6 @@
-// Share links in the app: the setup a link carries is applied at start (all or nothing: a damaged link starts the
-// app clean and says why), and the current setup becomes a link on request.
+// Share links in the app: the setup a link carries is applied at start (all or nothing: a damaged fragment is
+// refused with the reason, and the app starts from the rest of the link, its `?model=`… parameters), and the
+// current setup becomes a link on request.
 import { reloadForThreads } from '../client/service-worker';
 import { DEFAULT_MODEL_ID } from '../model/catalogue';
 import { PRESETS, presetMatching, startingPreset } from '../model/presets';

@@ -49,4 +49,22 @@ describe('app store', () => {
     store.getState().setModelError('offline');
     expect(store.getState().modelState).toBe('error');
   });
+
+  it('a new load re-queues images the stopped worker failed, but not images that cannot be decoded', () => {
+    const store = createAppStore();
+    const file = new Blob(['x']);
+    store.getState().addImages([
+      { id: 'a', name: 'a.png', file, state: 'error', error: 'not an image' },
+      { id: 'b', name: 'b.png', file, state: 'error', error: 'model stopped', modelStopped: true },
+    ]);
+    store.getState().setWorkerStopped('The model worker stopped. Press Restart.');
+    expect(store.getState().modelErrorKind).toBe('worker-stopped');
+    store.getState().forgetEmbeddings();
+    expect(store.getState().images.map((i) => [i.id, i.state, i.modelStopped])).toEqual([
+      ['a', 'error', undefined],
+      ['b', 'queued', undefined],
+    ]);
+    store.getState().setModelError('offline');
+    expect(store.getState().modelErrorKind).toBe('load');
+  });
 });

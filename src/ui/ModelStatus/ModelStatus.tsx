@@ -1,5 +1,5 @@
 import { formatBytes, formatDuration, transferStats } from '../../model/transfer';
-import { cancelDownload, loadModel } from '../../store/controller';
+import { cancelDownload, loadModel, restartWorker } from '../../store/controller';
 import { modelEntry } from '../../store/load-request';
 import { useAppStore } from '../../store/store';
 import { MemoryAdvice } from '../MemoryAdvice/MemoryAdvice';
@@ -30,6 +30,7 @@ function DownloadProgress() {
 export function ModelStatus() {
   const state = useAppStore((s) => s.modelState);
   const error = useAppStore((s) => s.modelError);
+  const stopped = useAppStore((s) => s.modelErrorKind === 'worker-stopped');
   const name = useAppStore((s) => modelEntry(s.modelId)?.name ?? s.modelId);
   const dtype = useAppStore((s) => s.model?.dtype);
   // The id of the model actually running; empty while none is.
@@ -53,9 +54,9 @@ export function ModelStatus() {
       )}
       {state === 'error' && (
         <span role="alert" className="error">
-          could not start: {error}{' '}
-          <button type="button" onClick={() => void loadModel()}>
-            Retry
+          {stopped ? 'stopped' : 'could not start'}: {error}{' '}
+          <button type="button" onClick={() => void (stopped ? restartWorker() : loadModel())}>
+            {stopped ? 'Restart' : 'Retry'}
           </button>{' '}
           <MemoryAdvice />
         </span>

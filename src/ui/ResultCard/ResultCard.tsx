@@ -45,7 +45,8 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
       </CardHead>
       {item.state === 'error' && (
         <p role="alert" className="error">
-          {item.error} Other images are not affected; remove this one or try another file.
+          {item.error}
+          {!item.modelStopped && ' Other images are not affected; remove this one or try another file.'}
         </p>
       )}
       {(item.state === 'queued' || item.state === 'encoding') && <p className="hint">Classifying…</p>}
