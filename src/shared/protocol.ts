@@ -51,7 +51,8 @@ export interface LoadedModel {
 export type WorkerReply =
   | { type: 'progress'; id: number; stage: string; loadedBytes: number; totalBytes: number }
   | { type: 'loaded'; id: number; model: LoadedModel }
-  | { type: 'textEmbeds'; id: number; embeds: Float32Array; count: number }
+  /** `tokens`: each prompt's token ids, space-separated, so labels the tokenizer cannot tell apart share one bar. */
+  | { type: 'textEmbeds'; id: number; embeds: Float32Array; count: number; tokens: string[] }
   | ImageReply
   | { type: 'frameEmbeds'; id: number; embeds: Float32Array }
   /** The answers for one batch of images, in one message so the page updates once for all of them. `id` 0. */

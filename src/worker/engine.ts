@@ -98,6 +98,12 @@ export class Engine {
     return this.run('text', new ort.Tensor('int64', batch.ids, [batch.batchSize, batch.sequenceLength]));
   }
 
+  /** Each prompt's token ids as a string: equal strings mean the text tower sees the same input. */
+  tokenKeys(prompts: readonly string[]): string[] {
+    const tokenizer = this.requireTokenizer();
+    return prompts.map((prompt) => tokenizer.encode(prompt).join(' '));
+  }
+
   /** The loaded model's preprocessing, for images prepared ahead of their run. */
   get preprocessorConfig(): PreprocessorConfig {
     return this.preprocessor;

@@ -4,6 +4,7 @@ import { PRESETS, presetMatching } from '../../model/presets';
 import { MAX_LABELS } from '../../shared/settings';
 import { currentLabels, droppedLabelCount, selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
+import { MergedLabelsHint } from './MergedLabelsHint';
 
 export function LabelsPanel() {
   const id = useId();
@@ -15,6 +16,7 @@ export function LabelsPanel() {
   const presetId = useAppStore((s) => presetMatching(currentLabels(s))?.id ?? '');
   const dropped = useAppStore(droppedLabelCount);
   const pending = useAppStore((s) => selectLabelMatrix(s).pending);
+  const merged = useAppStore((s) => selectLabelMatrix(s).merged);
   const ready = useAppStore((s) => s.modelState === 'ready');
 
   const applyPreset = (presetId: string) => {
@@ -44,6 +46,7 @@ export function LabelsPanel() {
           Only the first {MAX_LABELS} labels are used; {dropped} more were left out.
         </p>
       )}
+      {merged.length > 0 && <MergedLabelsHint merged={merged} />}
       <label htmlFor={`${id}-template`}>Prompt template</label>
       <input
         id={`${id}-template`}

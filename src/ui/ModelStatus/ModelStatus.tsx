@@ -3,6 +3,7 @@ import { formatBytes, formatDuration, transferStats } from '../../model/transfer
 import { cancelDownload, loadModel } from '../../store/controller';
 import { useAppStore } from '../../store/store';
 import { MemoryAdvice } from '../MemoryAdvice/MemoryAdvice';
+import { VisibleText } from '../VisibleText/VisibleText';
 
 function DownloadProgress() {
   const stage = useAppStore((s) => s.modelStage);
@@ -34,7 +35,10 @@ export function ModelStatus() {
   const dtype = useAppStore((s) => s.model?.dtype);
   return (
     <div className="model-status" data-testid="model-status" data-state={state} aria-live="polite">
-      <strong>{name}</strong> {state === 'loading' && <DownloadProgress />}
+      <strong>
+        <VisibleText text={name} />
+      </strong>{' '}
+      {state === 'loading' && <DownloadProgress />}
       {state === 'ready' && <span className="ok">ready{dtype && ` (${dtype})`}</span>}
       {state === 'error' && (
         <span role="alert" className="error">

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
 import { CardHead } from '../CardHead/CardHead';
 import { MoreLikeThis } from '../MoreLikeThis/MoreLikeThis';
+import { visibleText } from '../../model/visible-text';
 
 // Memoised: when one image finishes, the other cards keep their rendered charts.
 export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }) {
@@ -38,7 +39,7 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
           type="button"
           className="remove"
           onClick={() => removeImage(item.id)}
-          aria-label={`Remove ${item.name}`}
+          aria-label={`Remove ${visibleText(item.name)}`}
         >
           ×
         </button>
