@@ -32,11 +32,11 @@ export function isUnfamiliar(embeds: Float32Array, calibration: UnfamiliarCalibr
   return calibration !== undefined && unfamiliarScore(embeds, calibration) > calibration.threshold;
 }
 
-/** Reads `clipscope.unfamiliar` from a config.json; undefined unless every field is well-formed. */
-export function readUnfamiliarCalibration(value: unknown): UnfamiliarCalibration | undefined {
+/** Reads `clipscope.unfamiliar` from a config.json; undefined unless it is well-formed for `embedDim` dimensions. */
+export function readUnfamiliarCalibration(value: unknown, embedDim: number): UnfamiliarCalibration | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { weights, bias, threshold, domain } = value as Record<string, unknown>;
-  const numbers = Array.isArray(weights) && weights.length > 1 && weights.every((w) => Number.isFinite(w));
+  const numbers = Array.isArray(weights) && weights.length === embedDim + 1 && weights.every(Number.isFinite);
   if (!numbers || !Number.isFinite(bias) || !Number.isFinite(threshold) || typeof domain !== 'string') {
     return undefined;
   }

@@ -2,6 +2,7 @@
 // every reply names the id it answers, so the client can match replies and drop stale ones.
 
 import type { Dtype } from '../model/catalogue';
+import type { UnfamiliarCalibration } from '../model/unfamiliar';
 
 export type BackendPreference = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
@@ -46,6 +47,8 @@ export interface LoadedModel {
   logitBias?: number;
   /** Why the backend differs from the preference, in words for the user; empty when it does not. */
   notice: string;
+  /** How to tell an image unlike the model's training data (declared by Clipscope Mini), when the model says. */
+  unfamiliar?: UnfamiliarCalibration;
 }
 
 export type WorkerReply =

@@ -11,6 +11,7 @@ import { framePixels } from './frame';
 import { evictTowers, fetchConfigs, fetchLearnedScoring, fetchTowers, type ProgressReporter } from './model-files';
 import { pixelValues, resizeEdge, type PreparedImage } from './prepare';
 import * as runtime from './runtime';
+import { readUnfamiliarCalibration } from '../model/unfamiliar';
 
 export class WebGpuFailure extends Error {}
 
@@ -89,6 +90,7 @@ export class Engine {
       logitScale: files.config.clipscope?.logit_scale ?? learned?.logitScale,
       logitBias: files.config.clipscope?.logit_bias ?? learned?.logitBias,
       notice: [choice.notice, dtypeNotice, ...notices].filter(Boolean).join(' '),
+      unfamiliar: readUnfamiliarCalibration(files.config.clipscope?.unfamiliar, warm.length),
     };
   }
 
