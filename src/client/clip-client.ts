@@ -104,6 +104,15 @@ export class ClipClient {
       .embeds;
   }
 
+  /** Embeddings plus each prompt's token ids (space-separated), for merging labels that tokenize alike. */
+  async encodeTextsWithTokens(prompts: string[]): Promise<{ embeds: Float32Array; tokens: string[] }> {
+    const reply = (await this.request({ type: 'encodeTexts', prompts })) as Extract<
+      RequestReply,
+      { type: 'textEmbeds' }
+    >;
+    return { embeds: reply.embeds, tokens: reply.tokens };
+  }
+
   async encodeImage(file: Blob, name: string): Promise<ImageEmbedding> {
     const reply = (await this.request({ type: 'encodeImage', file, name })) as Extract<
       RequestReply,

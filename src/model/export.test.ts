@@ -16,7 +16,8 @@ describe('CSV export', () => {
 
   it('quotes commas, quotes and line breaks so every cell reads back intact', () => {
     const cells = parseCsv(resultsToCsv(ROWS));
-    expect(cells[2]).toEqual(['a, "b".png', 'two\nlines', '1e-7', '-0.0625']);
+    expect(cells[2]).toEqual(['a, "b".png', 'two<U+000A>lines', '1e-7', '-0.0625']);
+    expect(parseCsv(`${csvText('two\nlines')}\r\n`)[0]).toEqual(['two\nlines']);
     expect(csvText('say "hi"')).toBe('"say ""hi"""');
     expect(csvText(' padded ')).toBe('" padded "');
   });
@@ -27,6 +28,24 @@ describe('CSV export', () => {
 
   it('never guards numbers, and leaves unknown probabilities empty', () => {
     expect(parseCsv(resultsToCsv(ROWS))[3]).toEqual([`'=cmd|calc.png`, `'+1 bonus`, '', '0.5']);
+  });
+
+  it('writes names and labels as the app shows them: bidi and other control characters made visible', () => {
+    const rows = [{ image: '\u202Egnp.exe', label: 'cat\u200B', probability: 0.5, similarity: 0.25 }];
+    expect(parseCsv(resultsToCsv(rows))[1]).toEqual(['<U+202E>gnp.exe', 'cat<U+200B>', '0.5', '0.25']);
+    // An invisible character cannot hide a formula from the guard either.
+    expect(parseCsv(resultsToCsv([{ ...rows[0]!, image: '\u200B=cmd' }]))[1]![0]).toBe('<U+200B>=cmd');
+  });
+
+  it('keeps names and labels exact in JSON, for programs', () => {
+    const json = JSON.parse(
+      resultsToJson([{ image: '\u202Egnp.exe', label: 'cat', similarity: 0.25 }], {
+        model: 'm',
+        template: '{}',
+        scoring: 'none',
+      }),
+    );
+    expect(json.results[0].image).toBe('\u202Egnp.exe');
   });
 
   it('leaves ordinary text alone', () => {

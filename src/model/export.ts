@@ -1,4 +1,8 @@
 // Results as files: CSV (RFC 4180, opens in spreadsheets) and JSON. Pure, so every escaping rule is unit-tested.
+// A spreadsheet shows cells as bare text, without isolating their direction, so the CSV holds names and labels as
+// the app shows them, control characters written out (`<U+202E>`): a cell can never read reversed. The JSON is
+// for programs and keeps them exactly as they are (JSON escapes nothing that could run).
+import { visibleText } from './visible-text';
 
 export interface ResultRow {
   image: string;
@@ -35,7 +39,12 @@ export function resultsToCsv(rows: readonly ResultRow[]): string {
   const lines = [CSV_HEADER.join(',')];
   for (const row of rows) {
     lines.push(
-      [csvText(row.image), csvText(row.label), csvNumber(row.probability), csvNumber(row.similarity)].join(','),
+      [
+        csvText(visibleText(row.image)),
+        csvText(visibleText(row.label)),
+        csvNumber(row.probability),
+        csvNumber(row.similarity),
+      ].join(','),
     );
   }
   return `${lines.join('\r\n')}\r\n`;

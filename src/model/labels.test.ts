@@ -10,6 +10,19 @@ describe('parseLabels', () => {
     expect(parseLabels('Cat\ncat\n🐱\n猫\nقطة')).toEqual(['Cat', 'cat', '🐱', '猫', 'قطة']);
   });
 
+  it('treats lines of only invisible characters as blank and trims them from label ends', () => {
+    const invisible = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u180E', '\u3164', '\u034F'];
+    expect(parseLabels(`cat\n${invisible.join('')}\n \u200B \t\u2060\ndog`)).toEqual(['cat', 'dog']);
+    expect(parseLabels('\u200Bcat\u2060\ncat\n\uFEFFdog')).toEqual(['cat', 'dog']);
+    // Bidi controls are invisible too: at the ends they go; inside a label the chart shows them (visible-text.ts).
+    expect(parseLabels('\u202Ecat\u202C\nred \u202Eelcric')).toEqual(['cat', 'red \u202Eelcric']);
+  });
+
+  it('keeps joiners inside a label and a variation selector at its end', () => {
+    expect(parseLabels('👩\u200D💻\n❤\uFE0F\n❤')).toEqual(['👩\u200D💻', '❤\uFE0F', '❤']);
+    expect(parseLabels('\uFE0F\n\u200D')).toEqual([]);
+  });
+
   it('caps the number and the length of labels', () => {
     expect(parseLabels('a\nb\nc', 2)).toEqual(['a', 'b']);
     expect(parseLabels('abcdef', Infinity, 3)).toEqual(['abc']);

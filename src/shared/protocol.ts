@@ -3,6 +3,7 @@
 
 import type { Dtype } from '../model/catalogue';
 import type { ConfigScoring } from '../model/config-scoring';
+import type { UnfamiliarCalibration } from '../model/unfamiliar';
 
 export type BackendPreference = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
@@ -56,12 +57,15 @@ export interface LoadedModel {
   dtypes: Dtype[];
   /** For an uncatalogued model: the scoring its config.json calls for. */
   configScoring?: ConfigScoring;
+  /** How to tell an image unlike the model's training data (declared by Clipscope Mini), when the model says. */
+  unfamiliar?: UnfamiliarCalibration;
 }
 
 export type WorkerReply =
   | { type: 'progress'; id: number; stage: string; loadedBytes: number; totalBytes: number }
   | { type: 'loaded'; id: number; model: LoadedModel }
-  | { type: 'textEmbeds'; id: number; embeds: Float32Array; count: number }
+  /** `tokens`: each prompt's token ids, space-separated, so labels the tokenizer cannot tell apart share one bar. */
+  | { type: 'textEmbeds'; id: number; embeds: Float32Array; count: number; tokens: string[] }
   | ImageReply
   | { type: 'frameEmbeds'; id: number; embeds: Float32Array }
   /** The answers for one batch of images, in one message so the page updates once for all of them. `id` 0. */

@@ -51,8 +51,8 @@ async function encodeLabels(): Promise<void> {
     const batch = missing.slice(start, start + TEXT_BATCH_SIZE);
     batch.forEach((p) => inFlightPrompts.add(p));
     try {
-      const embeds = await client!.encodeTexts(batch);
-      if (appStore.getState().generation === generation) appStore.getState().addTextEmbeds(batch, embeds);
+      const { embeds, tokens } = await client!.encodeTextsWithTokens(batch);
+      if (appStore.getState().generation === generation) appStore.getState().addTextEmbeds(batch, embeds, tokens);
     } catch {
       // A failed batch is retried by the next edit or reload; the chart shows the labels that did encode.
     } finally {

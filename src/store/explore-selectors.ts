@@ -64,9 +64,16 @@ export function searchRanking(state: SearchInputs): SearchRanking {
 }
 
 /** The labels whose every ensemble prompt is encoded, each with the renormalised mean of its prompts' embeddings. */
-export function ensembleLabelMatrix(state: Pick<AppState, 'labelsText' | 'textEmbeds'>): LabelMatrix {
-  return buildLabelMatrix(currentLabels(state), (label) => {
-    const embeds = ensemblePrompts(label).map((p) => state.textEmbeds.get(p));
-    return embeds.every((e) => e) ? ensembleEmbedding(embeds as Float32Array[]) : undefined;
-  });
+export function ensembleLabelMatrix(state: Pick<AppState, 'labelsText' | 'textEmbeds' | 'promptTokens'>): LabelMatrix {
+  return buildLabelMatrix(
+    currentLabels(state),
+    (label) => {
+      const embeds = ensemblePrompts(label).map((p) => state.textEmbeds.get(p));
+      return embeds.every((e) => e) ? ensembleEmbedding(embeds as Float32Array[]) : undefined;
+    },
+    (label) => {
+      const tokens = ensemblePrompts(label).map((p) => state.promptTokens.get(p));
+      return tokens.every((t) => t !== undefined) ? tokens.join('|') : undefined;
+    },
+  );
 }

@@ -10,6 +10,14 @@ export interface LabelMatrix {
   embeds: Float32Array;
   /** Labels still being encoded. */
   pending: number;
+  /** Labels left out because their prompt tokenizes exactly like an earlier label's (which keeps the bar). */
+  merged: MergedLabel[];
+}
+
+export interface MergedLabel {
+  label: string;
+  /** Later labels that the model cannot tell apart from `label`. */
+  same: string[];
 }
 
 export function currentLabels(state: Pick<AppState, 'labelsText'>): string[] {
@@ -29,33 +37,54 @@ export function currentPrompts(state: Pick<AppState, 'labelsText' | 'template'>)
 let cache: { key: unknown[]; value: LabelMatrix } | undefined;
 
 /** The label embeddings the chart scores against; recomputed only when labels, template or cache change. */
-export function selectLabelMatrix(state: Pick<AppState, 'labelsText' | 'template' | 'textEmbeds'>): LabelMatrix {
-  const key = [state.labelsText, state.template, state.textEmbeds];
+export function selectLabelMatrix(
+  state: Pick<AppState, 'labelsText' | 'template' | 'textEmbeds' | 'promptTokens'>,
+): LabelMatrix {
+  const key = [state.labelsText, state.template, state.textEmbeds, state.promptTokens];
   if (cache && cache.key.every((k, i) => k === key[i])) return cache.value;
-  const value = buildLabelMatrix(currentLabels(state), (label) =>
-    state.textEmbeds.get(expandTemplate(state.template, label)),
+  const value = buildLabelMatrix(
+    currentLabels(state),
+    (label) => state.textEmbeds.get(expandTemplate(state.template, label)),
+    (label) => state.promptTokens.get(expandTemplate(state.template, label)),
   );
   cache = { key, value };
   return cache.value;
 }
 
-/** The labels whose embedding `lookup` finds, in order, with those embeddings row-major; the rest count as pending. */
+/**
+ * The labels whose embedding `lookup` finds, in order, with those embeddings row-major; the rest count as pending.
+ * Labels with the same `tokensOf` key as an earlier one (the tokenizer lowercases: "Cat" and "cat") are merged into
+ * it: two bars for one input would split its probability.
+ */
 export function buildLabelMatrix(
   all: readonly string[],
   lookup: (label: string) => Float32Array | undefined,
+  tokensOf: (label: string) => string | undefined = () => undefined,
 ): LabelMatrix {
   const labels: string[] = [];
   const rows: Float32Array[] = [];
+  const byTokens = new Map<string, MergedLabel>();
+  let pending = 0;
   for (const label of all) {
     const embed = lookup(label);
-    if (!embed) continue;
+    if (!embed) {
+      pending++;
+      continue;
+    }
+    const tokens = tokensOf(label);
+    const first = tokens === undefined ? undefined : byTokens.get(tokens);
+    if (first) {
+      first.same.push(label);
+      continue;
+    }
+    if (tokens !== undefined) byTokens.set(tokens, { label, same: [] });
     labels.push(label);
     rows.push(embed);
   }
   const dim = rows[0]?.length ?? 0;
   const embeds = new Float32Array(rows.length * dim);
   rows.forEach((row, i) => embeds.set(row, i * dim));
-  return { labels, embeds, pending: all.length - labels.length };
+  return { labels, embeds, pending, merged: [...byTokens.values()].filter((m) => m.same.length > 0) };
 }
 
 /** One image embedding scored against a label matrix with the model's rule; undefined while either is missing. */

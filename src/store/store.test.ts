@@ -27,6 +27,28 @@ describe('app store', () => {
     expect(selectLabelMatrix(store.getState())).toBe(matrix);
   });
 
+  it('merges labels whose prompts tokenize identically into the first one, and says which', () => {
+    const store = createAppStore();
+    store.getState().setLabelsText('Cat\ndog\ncat\nCAT');
+    store
+      .getState()
+      .addTextEmbeds(
+        ['a photo of a Cat.', 'a photo of a dog.', 'a photo of a cat.', 'a photo of a CAT.'],
+        new Float32Array([1, 2, 3, 4, 1, 2, 1, 2]),
+        [
+          '49406 320 1125 539 320 2368 269 49407',
+          '49406 320 1125 539 320 1929 269 49407',
+          '49406 320 1125 539 320 2368 269 49407',
+          '49406 320 1125 539 320 2368 269 49407',
+        ],
+      );
+    const matrix = selectLabelMatrix(store.getState());
+    expect(matrix.labels).toEqual(['Cat', 'dog']);
+    expect(Array.from(matrix.embeds)).toEqual([1, 2, 3, 4]);
+    expect(matrix.merged).toEqual([{ label: 'Cat', same: ['cat', 'CAT'] }]);
+    expect(matrix.pending).toBe(0);
+  });
+
   it('tracks images and drops removed ones', () => {
     const store = createAppStore();
     const file = new Blob(['x']);

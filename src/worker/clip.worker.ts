@@ -42,7 +42,8 @@ async function handle(request: Exclude<Job, { type: 'encodeImage' }>): Promise<v
     }
     case 'encodeTexts': {
       const embeds = await engine.encodeTexts(request.prompts);
-      post({ type: 'textEmbeds', id: request.id, embeds, count: request.prompts.length }, [embeds.buffer]);
+      const tokens = engine.tokenKeys(request.prompts);
+      post({ type: 'textEmbeds', id: request.id, embeds, count: request.prompts.length, tokens }, [embeds.buffer]);
       return;
     }
     case 'encodeFrame': {

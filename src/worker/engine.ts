@@ -14,6 +14,7 @@ import { pixelValues, prepareImage, resizeEdge, type PreparedImage } from './pre
 import * as runtime from './runtime';
 import { guardWebGpu, Towers } from './towers';
 import { describeUncatalogued } from './uncatalogued';
+import { readUnfamiliarCalibration } from '../model/unfamiliar';
 
 export { WebGpuFailure } from './towers';
 
@@ -98,6 +99,7 @@ export class Engine {
       notice: [choice.notice, dtypeNotice, ...notices].filter(Boolean).join(' '),
       dtypes: available,
       configScoring: uncatalogued ? uncatalogued.scoring : undefined,
+      unfamiliar: readUnfamiliarCalibration(files.config.clipscope?.unfamiliar, warm.length),
     };
   }
 
@@ -118,6 +120,12 @@ export class Engine {
       group.forEach((index, row) => out!.set(embeds.subarray(row * dim, (row + 1) * dim), index * dim));
     }
     return out ?? new Float32Array(0);
+  }
+
+  /** Each prompt's token ids as a string: equal strings mean the text tower sees the same input. */
+  tokenKeys(prompts: readonly string[]): string[] {
+    const tokenizer = this.requireTokenizer();
+    return prompts.map((prompt) => tokenizer.encode(prompt).join(' '));
   }
 
   /** The loaded model's preprocessing, for images prepared ahead of their run. */

@@ -11,7 +11,7 @@ export type ProgressReporter = (stage: string, loadedBytes: number, totalBytes: 
 const JSON_FILES = ['config.json', 'preprocessor_config.json', 'tokenizer.json', 'tokenizer_config.json'] as const;
 
 export interface ModelFiles {
-  config: ModelConfig & { clipscope?: { logit_scale?: number; logit_bias?: number } };
+  config: ModelConfig & { clipscope?: { logit_scale?: number; logit_bias?: number; unfamiliar?: unknown } };
   preprocessor: object;
   tokenizer: object;
   tokenizerConfig: object;

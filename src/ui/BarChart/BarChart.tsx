@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { LabelScores, ScoringRule } from '../../model/scoring';
 import { DEFAULT_VISIBLE_BARS } from '../../shared/settings';
 import { useAppStore } from '../../store/store';
+import { VisibleText } from '../VisibleText/VisibleText';
 
 /** Horizontal bars of every label, best first; the top label stands out. */
 export function BarChart({
@@ -52,9 +53,7 @@ export function BarChart({
               data-score={rule ? probability.toFixed(6) : undefined}
               data-similarity={similarity.toFixed(6)}
             >
-              <span className="bar-label" dir="auto">
-                {labels[i]}
-              </span>
+              <VisibleText className="bar-label" text={labels[i]!} />
               <span className="bar-track" aria-hidden="true">
                 <span className="bar-fill" style={{ width: `${Math.max(0, Math.min(1, value)) * 100}%` }} />
               </span>

@@ -20,10 +20,14 @@ export function Ensemble() {
   const images = useAppStore((s) => s.images);
   const labelsText = useAppStore((s) => s.labelsText);
   const textEmbeds = useAppStore((s) => s.textEmbeds);
+  const promptTokens = useAppStore((s) => s.promptTokens);
   const template = useAppStore((s) => s.template);
   const single = useAppStore(selectLabelMatrix);
   const rule = useAppStore((s) => s.scoringRule);
-  const ensemble = useMemo(() => ensembleLabelMatrix({ labelsText, textEmbeds }), [labelsText, textEmbeds]);
+  const ensemble = useMemo(
+    () => ensembleLabelMatrix({ labelsText, textEmbeds, promptTokens }),
+    [labelsText, textEmbeds, promptTokens],
+  );
   const encoded = useMemo(() => images.filter((i) => i.embeds), [images]);
   const changed = useMemo(
     () =>

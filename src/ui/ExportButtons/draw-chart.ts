@@ -1,6 +1,7 @@
 // Draws the results as one PNG: per image its thumbnail, name and top bars, in the page's theme colours.
 import type { ScoreMode } from '../../store/view-slice';
 import type { ImageResult } from '../../store/export-rows';
+import { visibleText } from '../../model/visible-text';
 
 const WIDTH_PX = 760;
 const PAD_PX = 16;
@@ -59,7 +60,7 @@ export async function drawChart(
     const left = PAD_PX * 2 + THUMB_PX;
     ctx.fillStyle = colour('--text');
     ctx.font = `bold 14px ${font}`;
-    ctx.fillText(fitText(ctx, result.name, WIDTH_PX - left - PAD_PX), left, y + PAD_PX + 8);
+    ctx.fillText(fitText(ctx, visibleText(result.name), WIDTH_PX - left - PAD_PX), left, y + PAD_PX + 8);
     ctx.font = `13px ${font}`;
     const trackLeft = left + LABEL_COLUMN_PX;
     const trackPx = WIDTH_PX - trackLeft - VALUE_COLUMN_PX - PAD_PX;
@@ -71,7 +72,7 @@ export async function drawChart(
           ? `${(row.probability * 100).toFixed(1)}%`
           : row.similarity.toFixed(3);
       ctx.fillStyle = colour('--text');
-      ctx.fillText(fitText(ctx, row.label, LABEL_COLUMN_PX - 8), left, middle);
+      ctx.fillText(fitText(ctx, visibleText(row.label), LABEL_COLUMN_PX - 8), left, middle);
       ctx.fillStyle = colour('--border');
       ctx.fillRect(trackLeft, middle - 6, trackPx, 12);
       ctx.fillStyle = colour(rank === 0 ? '--accent' : '--bar');

@@ -5,6 +5,7 @@ import { MAX_LABELS } from '../../shared/settings';
 import { applyPreset } from '../../store/controller';
 import { currentLabels, droppedLabelCount, selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
+import { MergedLabelsHint } from './MergedLabelsHint';
 
 export function LabelsPanel() {
   const id = useId();
@@ -16,6 +17,7 @@ export function LabelsPanel() {
   const presetId = useAppStore((s) => presetMatching(currentLabels(s))?.id ?? '');
   const dropped = useAppStore(droppedLabelCount);
   const pending = useAppStore((s) => selectLabelMatrix(s).pending);
+  const merged = useAppStore((s) => selectLabelMatrix(s).merged);
   const ready = useAppStore((s) => s.modelState === 'ready');
 
   return (
@@ -40,6 +42,7 @@ export function LabelsPanel() {
           Only the first {MAX_LABELS} labels are used; {dropped} more were left out.
         </p>
       )}
+      {merged.length > 0 && <MergedLabelsHint merged={merged} />}
       <label htmlFor={`${id}-template`}>Prompt template</label>
       <input
         id={`${id}-template`}

@@ -2,6 +2,8 @@ import { useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react
 import { heatLevel, type MatrixOrder, type MatrixSort } from '../../model/matrix';
 import type { ImageItem } from '../../store/images-slice';
 import { useAppStore } from '../../store/store';
+import { visibleText } from '../../model/visible-text';
+import { VisibleText } from '../VisibleText/VisibleText';
 
 // Values are written in the cells only while they fit; larger tables keep them in tooltips and labels.
 const MAX_COLUMNS_WITH_TEXT = 12;
@@ -81,10 +83,10 @@ export function MatrixGrid({ images, labels, values, mode, order, sort }: Props)
               >
                 <button
                   type="button"
-                  title={`Sort the images by "${labels[c]}"`}
+                  title={`Sort the images by "${visibleText(labels[c]!)}"`}
                   onClick={() => setSort({ by: 'label', label: labels[c]! })}
                 >
-                  {labels[c]}
+                  <VisibleText text={labels[c]!} />
                 </button>
               </th>
             ))}
@@ -100,16 +102,16 @@ export function MatrixGrid({ images, labels, values, mode, order, sort }: Props)
               >
                 <button
                   type="button"
-                  title={`Sort the labels by ${images[r]!.name}`}
+                  title={`Sort the labels by ${visibleText(images[r]!.name)}`}
                   onClick={() => setSort({ by: 'image', imageId: images[r]!.id })}
                 >
                   {images[r]!.thumbnailUrl && <img src={images[r]!.thumbnailUrl} alt="" />}
-                  <span>{images[r]!.name}</span>
+                  <VisibleText text={images[r]!.name} />
                 </button>
               </th>
               {columnOrder.map((c, columnIndex) => {
                 const value = values[r * labels.length + c]!;
-                const description = `${images[r]!.name}, ${labels[c]}: ${format(value)}`;
+                const description = `${visibleText(images[r]!.name)}, ${visibleText(labels[c]!)}: ${format(value)}`;
                 return (
                   <td
                     key={labels[c]}

@@ -3,6 +3,7 @@ import { cancelDownload, loadModel, restartWorker } from '../../store/controller
 import { modelEntry } from '../../store/load-request';
 import { useAppStore } from '../../store/store';
 import { MemoryAdvice } from '../MemoryAdvice/MemoryAdvice';
+import { VisibleText } from '../VisibleText/VisibleText';
 
 function DownloadProgress() {
   const stage = useAppStore((s) => s.modelStage);
@@ -44,7 +45,10 @@ export function ModelStatus() {
       data-model-id={runningId ?? ''}
       aria-live="polite"
     >
-      <strong>{name}</strong> {state === 'loading' && <DownloadProgress />}
+      <strong>
+        <VisibleText text={name} />
+      </strong>{' '}
+      {state === 'loading' && <DownloadProgress />}
       {state === 'ready' && <span className="ok">ready{dtype && ` (${dtype})`}</span>}
       {state === 'ready' && scoringNote && (
         <span className="hint" data-testid="scoring-note">

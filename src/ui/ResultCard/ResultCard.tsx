@@ -6,6 +6,9 @@ import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
 import { CardHead } from '../CardHead/CardHead';
 import { MoreLikeThis } from '../MoreLikeThis/MoreLikeThis';
+import { UnfamiliarImage } from '../UnfamiliarImage/UnfamiliarImage';
+import { isUnfamiliar } from '../../model/unfamiliar';
+import { visibleText } from '../../model/visible-text';
 
 // Memoised: when one image finishes, the other cards keep their rendered charts.
 export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }) {
@@ -21,6 +24,11 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
     cardRef.current?.focus();
   }, [focusLabel]);
   const scores = useMemo(() => scoreLabels(item.embeds, matrix, rule), [item.embeds, matrix, rule]);
+  const calibration = useAppStore((s) => s.model?.unfamiliar);
+  const unfamiliar = useMemo(
+    () => item.embeds !== undefined && isUnfamiliar(item.embeds, calibration),
+    [item.embeds, calibration],
+  );
   return (
     <li
       ref={cardRef}
@@ -31,6 +39,7 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
       data-state={item.state}
       data-width={item.width}
       data-height={item.height}
+      data-unfamiliar={unfamiliar || undefined}
     >
       <CardHead item={item}>
         {item.embeds && <MoreLikeThis id={item.id} name={item.name} />}
@@ -38,7 +47,7 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
           type="button"
           className="remove"
           onClick={() => removeImage(item.id)}
-          aria-label={`Remove ${item.name}`}
+          aria-label={`Remove ${visibleText(item.name)}`}
         >
           ×
         </button>
@@ -51,7 +60,12 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
       )}
       {(item.state === 'queued' || item.state === 'encoding') && <p className="hint">Classifying…</p>}
       {item.state === 'done' && !scores && labelCount === 0 && <p className="hint">Add labels to see scores.</p>}
-      {scores && <BarChart labels={matrix.labels} scores={scores} rule={rule} focusLabel={focusLabel} />}
+      {scores && unfamiliar && (
+        <UnfamiliarImage domain={calibration!.domain}>
+          <BarChart labels={matrix.labels} scores={scores} rule={rule} focusLabel={focusLabel} />
+        </UnfamiliarImage>
+      )}
+      {scores && !unfamiliar && <BarChart labels={matrix.labels} scores={scores} rule={rule} focusLabel={focusLabel} />}
     </li>
   );
 });

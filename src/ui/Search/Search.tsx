@@ -2,6 +2,8 @@ import { useId, useMemo } from 'react';
 import { searchRanking } from '../../store/explore-selectors';
 import { useAppStore } from '../../store/store';
 import { MoreLikeThis } from '../MoreLikeThis/MoreLikeThis';
+import { visibleText } from '../../model/visible-text';
+import { VisibleText } from '../VisibleText/VisibleText';
 
 /** Text-to-image search (the reverse of classification) and image-to-image "more like this", over the dropped images. */
 export function Search() {
@@ -33,15 +35,19 @@ export function Search() {
         spellCheck={false}
       />
       <p className="hint" aria-live="polite">
-        {images.length === 0
-          ? 'Drop images first: the search ranks your own images.'
-          : similar
-            ? `Images most like ${similar.name} (cosine similarity of image embeddings).`
-            : ranking.kind === 'none'
-              ? 'Type a description: images are ranked by cosine similarity to its text embedding.'
-              : ranking.pending
-                ? 'Encoding the query…'
-                : `${ranking.results.length} images ranked by cosine similarity to the text.`}
+        {images.length === 0 ? (
+          'Drop images first: the search ranks your own images.'
+        ) : similar ? (
+          <>
+            Images most like <VisibleText text={similar.name} /> (cosine similarity of image embeddings).
+          </>
+        ) : ranking.kind === 'none' ? (
+          'Type a description: images are ranked by cosine similarity to its text embedding.'
+        ) : ranking.pending ? (
+          'Encoding the query…'
+        ) : (
+          `${ranking.results.length} images ranked by cosine similarity to the text.`
+        )}
       </p>
       {similar && (
         <button type="button" className="link-button" onClick={() => showSimilarTo(undefined)}>
@@ -59,8 +65,8 @@ export function Search() {
           >
             <span className="rank">{rank + 1}</span>
             {image.thumbnailUrl && <img src={image.thumbnailUrl} alt="" className="thumbnail" />}
-            <span className="image-name" title={image.name}>
-              {image.name}
+            <span className="image-name" title={visibleText(image.name)}>
+              <VisibleText text={image.name} />
             </span>
             <span className="bar-track" aria-hidden="true">
               <span className="bar-fill" style={{ width: `${(Math.max(0, score) / best) * 100}%` }} />
