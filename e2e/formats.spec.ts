@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { card, dropFiles, FIXTURES, openApp, topLabel } from './helpers';
+import { card, dropFiles, FIXTURES, openApp, scores, setLabels, topLabel } from './helpers';
 
 const FORMATS = join(FIXTURES, 'formats');
 const file = (name: string, type: string) => ({
@@ -49,4 +49,19 @@ test('images pasted from the clipboard are classified', async ({ page }) => {
     window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer }));
   }, base64);
   expect(await topLabel(page, 'blue-star.png')).toBe('blue star');
+});
+
+// PIL's convert('RGB') (CLIPImageProcessor's first step) drops alpha and keeps the colour stored under transparent
+// pixels; a canvas premultiplies it away (transparent pixels become black). The RGB file is PIL's conversion of the
+// RGBA one (tools/models/make_format_fixtures.py), so the app must score both the same.
+test('a PNG with transparency is read as PIL reads it: the stored colour, alpha dropped', async ({ page }) => {
+  const labels = ['red circle', 'blue star', 'green square', 'yellow triangle'];
+  await openApp(page, '?backend=wasm&dtype=fp32');
+  await setLabels(page, labels);
+  await dropFiles(page, [file('red-circle-alpha.png', 'image/png'), file('red-circle-alpha-rgb.png', 'image/png')]);
+  await expect(card(page, 'red-circle-alpha.png').getByTestId('bar')).toHaveCount(labels.length);
+  await expect(card(page, 'red-circle-alpha-rgb.png').getByTestId('bar')).toHaveCount(labels.length);
+  const withAlpha = await scores(page, 'red-circle-alpha.png', 'data-similarity');
+  const pilRgb = await scores(page, 'red-circle-alpha-rgb.png', 'data-similarity');
+  for (const label of labels) expect(Math.abs(withAlpha.get(label)! - pilRgb.get(label)!), label).toBeLessThan(1e-6);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capPixels, decodeSize, uprightSize } from './decode-plan';
+import { capPixels, decodeSize, decodeTarget, uprightSize } from './decode-plan';
 
 describe('decode plan', () => {
   it('swaps width and height for quarter-turn EXIF orientations only', () => {
@@ -29,5 +29,21 @@ describe('capPixels', () => {
 
   it('leaves sizes within the budget alone', () => {
     expect(capPixels({ width: 448, height: 600 }, 4_000_000)).toEqual({ width: 448, height: 600 });
+  });
+});
+
+describe('decodeTarget', () => {
+  const limits = { shortestEdge: 448, fullPixels: 25_000_000, maxPixels: 4_000_000 };
+
+  it('decodes photos up to 24 megapixels whole, portrait or landscape', () => {
+    expect(decodeTarget({ width: 6000, height: 4000 }, limits)).toBeUndefined();
+    expect(decodeTarget({ width: 3024, height: 4032 }, limits)).toBeUndefined();
+    expect(decodeTarget({ width: 6016, height: 4016 }, limits)).toBeUndefined();
+  });
+
+  it('scales a larger picture while decoding, to twice the model edge and within the pixel budget', () => {
+    expect(decodeTarget({ width: 8000, height: 6000 }, limits)).toEqual({ width: 597, height: 448 });
+    const panorama = decodeTarget({ width: 200_000, height: 448 }, limits)!;
+    expect(panorama.width * panorama.height).toBeLessThanOrEqual(4_000_000);
   });
 });

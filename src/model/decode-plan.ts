@@ -37,3 +37,15 @@ export function capPixels(size: DecodeSize, maxPixels: number): DecodeSize {
     height: Math.max(1, Math.floor(size.height * ratio)),
   };
 }
+
+/**
+ * The size to decode a picture of `upright` size at: whole up to `fullPixels`, so the model's resize does all the
+ * scaling; beyond that its shortest edge brought down to `shortestEdge`, and at most `maxPixels`. Undefined: whole.
+ */
+export function decodeTarget(
+  upright: DecodeSize,
+  limits: { shortestEdge: number; fullPixels: number; maxPixels: number },
+): DecodeSize | undefined {
+  if (upright.width * upright.height <= limits.fullPixels) return undefined;
+  return capPixels(decodeSize(upright, limits.shortestEdge), limits.maxPixels);
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readPng } from '../../tests/helpers/png';
 import { pixelValuesLength, writePixelValues } from './pixel-values';
 import { resizeTarget, toPixelValues, type Pixels, type PreprocessorConfig } from './preprocess';
-import { resizeBicubic, resizeBicubicWindow } from './resize';
+import { resizePixels } from './resize';
 
 const CLIP: PreprocessorConfig = {
   size: { shortest_edge: 24 },
@@ -22,6 +22,8 @@ const CONFIGS: [string, PreprocessorConfig][] = [
     'no resize, crop only',
     { do_resize: false, crop_size: 40, image_mean: [0.5, 0.5, 0.5], image_std: [0.5, 0.5, 0.5] },
   ],
+  ['CLIP with bilinear resampling (MobileCLIP)', { ...CLIP, resample: 2 }],
+  ['CLIP with nearest resampling', { ...CLIP, resample: 0 }],
 ];
 
 /** Deterministic noise, so every tap weight and rounding step is exercised. */
@@ -34,10 +36,10 @@ function noise(width: number, height: number, channels: 3 | 4, seed: number): Pi
   return { data, width, height, channels };
 }
 
-/** The step-by-step pipeline: full resize, then crop and normalise. */
+/** The step-by-step pipeline: full resize (checked against PIL in resize.test.ts), then crop and normalise. */
 function reference(pixels: Pixels, config: PreprocessorConfig): Float32Array {
   const target = resizeTarget(config, pixels.width, pixels.height);
-  return toPixelValues(resizeBicubic(pixels, target.width, target.height), config);
+  return toPixelValues(resizePixels(pixels, target.width, target.height, config.resample), config);
 }
 
 describe('writePixelValues', () => {
@@ -62,25 +64,4 @@ describe('writePixelValues', () => {
       expect(batch[2 * length]).toBe(7);
     });
   }
-});
-
-describe('resizeBicubicWindow', () => {
-  it('gives exactly the window of the full resize, in RGB', () => {
-    const pixels = noise(61, 47, 4, 4);
-    const full = resizeBicubic(pixels, 40, 31);
-    const window = { left: 7, top: 5, width: 20, height: 18 };
-    const part = resizeBicubicWindow(pixels, 40, 31, window, 3);
-    expect([part.width, part.height, part.channels]).toEqual([20, 18, 3]);
-    for (let y = 0; y < window.height; y++) {
-      for (let x = 0; x < window.width; x++) {
-        const f = ((y + window.top) * full.width + x + window.left) * 4;
-        const p = (y * part.width + x) * 3;
-        expect([part.data[p], part.data[p + 1], part.data[p + 2]]).toEqual([
-          full.data[f],
-          full.data[f + 1],
-          full.data[f + 2],
-        ]);
-      }
-    }
-  });
 });

@@ -1,8 +1,9 @@
-// The whole image preprocessing of a CLIP-style model in one step, written straight into a batch tensor: bicubic
-// resize (only of the pixels the centre crop keeps), crop, rescale and normalise. The same values, bit for bit, as
-// toPixelValues(resizeBicubic(pixels, resizeTarget(...))), at a fraction of the time and without temporary tensors.
+// The whole image preprocessing of a CLIP-style model in one step, written straight into a batch tensor: resize with
+// the config's PIL filter (only the pixels the centre crop keeps), crop, rescale and normalise. The same values, bit
+// for bit, as toPixelValues(resizePixels(pixels, resizeTarget(...), resample)), at a fraction of the time and
+// without temporary tensors.
 import { cropBox, resizeTarget, writeCrop, type Pixels, type PreprocessorConfig } from './preprocess';
-import { resizeBicubicWindow } from './resize';
+import { resizeWindow } from './resize';
 
 /** Number of floats one image occupies in `pixel_values` (3 x crop height x crop width). */
 export function pixelValuesLength(config: PreprocessorConfig, width: number, height: number): number {
@@ -27,7 +28,7 @@ export function writePixelValues(pixels: Pixels, config: PreprocessorConfig, out
   const kept =
     target.width === pixels.width && target.height === pixels.height
       ? pixels
-      : resizeBicubicWindow(pixels, target.width, target.height, window, 3);
+      : resizeWindow(pixels, target.width, target.height, window, config.resample, 3);
   const origin = kept === pixels ? { left: 0, top: 0 } : window;
   writeCrop(kept, origin, crop, config, out, offset);
 }

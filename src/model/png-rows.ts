@@ -26,6 +26,23 @@ export function readPngHeader(head: Uint8Array): PngHeader | undefined {
   };
 }
 
+/**
+ * Whether a PNG carries transparency (an alpha channel, or a tRNS chunk before the image data in `head`): a canvas
+ * would premultiply it away, while PIL's convert('RGB') keeps the colour stored under transparent pixels.
+ */
+export function pngHasAlpha(head: Uint8Array): boolean {
+  const header = readPngHeader(head);
+  if (!header) return false;
+  if (header.colourType === 4 || header.colourType === 6) return true;
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  for (let at = 8; at + 8 <= head.length; at += 12 + view.getUint32(at)) {
+    const type = String.fromCharCode(...head.subarray(at + 4, at + 8));
+    if (type === 'tRNS') return true;
+    if (type === 'IDAT' || type === 'IEND') return false;
+  }
+  return false;
+}
+
 /** Reads one pixel of an unfiltered row as 8-bit RGBA into `out` at `o`. */
 export type PixelReader = (row: Uint8Array, x: number, out: Float64Array, o: number) => void;
 

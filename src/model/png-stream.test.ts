@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG, type PNGOptions } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { readPngHeader } from './png-rows';
+import { pngHasAlpha, readPngHeader } from './png-rows';
 import { decodePngScaled } from './png-stream';
 
 const FIXTURES = join(import.meta.dirname, '../../e2e/fixtures');
@@ -84,5 +84,23 @@ describe('decodePngScaled', () => {
     const { file } = encode(64, 64, { colorType: 2, bitDepth: 8 });
     const cut = file.slice(0, Math.floor(file.size * 0.6));
     await expect(decodePngScaled(cut, { width: 64, height: 64 })).rejects.toThrow();
+  });
+});
+
+describe('pngHasAlpha', () => {
+  const head = async (options: PNGOptions) => new Uint8Array(await encode(5, 4, options).file.arrayBuffer());
+
+  it('is true for an alpha channel, false for plain RGB or grey', async () => {
+    expect(pngHasAlpha(await head({ colorType: 6 }))).toBe(true);
+    expect(pngHasAlpha(await head({ colorType: 4 }))).toBe(true);
+    expect(pngHasAlpha(await head({ colorType: 2 }))).toBe(false);
+    expect(pngHasAlpha(await head({ colorType: 0 }))).toBe(false);
+  });
+
+  it('finds a tRNS chunk before the image data', async () => {
+    const rgb = await head({ colorType: 2 });
+    // Signature (8) + IHDR (25), then a tRNS chunk with one grey value.
+    const trns = [0, 0, 0, 2, ...[...'tRNS'].map((c) => c.charCodeAt(0)), 0, 7, 0, 0, 0, 0];
+    expect(pngHasAlpha(new Uint8Array([...rgb.subarray(0, 33), ...trns, ...rgb.subarray(33)]))).toBe(true);
   });
 });

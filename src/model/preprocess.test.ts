@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resizeTarget, toPixelValues, type PreprocessorConfig } from './preprocess';
 
@@ -16,7 +18,20 @@ const CLIP: PreprocessorConfig = {
 describe('resizeTarget', () => {
   it('scales the shortest edge to size.shortest_edge and keeps the aspect ratio', () => {
     expect(resizeTarget(CLIP, 400, 200)).toEqual({ width: 8, height: 4 });
-    expect(resizeTarget(CLIP, 300, 500)).toEqual({ width: 4, height: 7 });
+    // int(4 * 500 / 300) = 6: the long edge is truncated, as CLIPImageProcessor does, not rounded to 7.
+    expect(resizeTarget(CLIP, 300, 500)).toEqual({ width: 4, height: 6 });
+  });
+
+  it('gives the sizes CLIPImageProcessor computes (written out in Python by make_resize_fixtures.py)', () => {
+    const file = join(import.meta.dirname, '../../tests/fixtures/resize/cases.json');
+    const { targets } = JSON.parse(readFileSync(file, 'utf8')) as {
+      targets: { width: number; height: number; shortest_edge: number; target: [number, number] }[];
+    };
+    expect(targets.find((t) => t.width === 640 && t.height === 480)?.target).toEqual([298, 224]);
+    for (const { width, height, shortest_edge, target } of targets) {
+      const plan = resizeTarget({ size: { shortest_edge } }, width, height);
+      expect([plan.width, plan.height], `${width}x${height}`).toEqual(target);
+    }
   });
 
   it('uses a fixed box when the config gives height and width', () => {

@@ -25,17 +25,21 @@ export interface ResizePlan {
   height: number;
 }
 
-/** Target size of the resize step: the shortest edge becomes `size.shortest_edge` (CLIP), or a fixed box. */
+/**
+ * Target size of the resize step: the shortest edge becomes `size.shortest_edge` (CLIP), or a fixed box. The long
+ * edge is truncated, as CLIPImageProcessor (get_resize_output_image_size) and torchvision compute it:
+ * int(224 * 640 / 480) = 298.
+ */
 export function resizeTarget(config: PreprocessorConfig, width: number, height: number): ResizePlan {
   const size = config.size;
   if (config.do_resize === false || size === undefined) return { width, height };
   const box = typeof size === 'number' ? { shortest_edge: size } : size;
   const shortest = box.shortest_edge;
   if (shortest !== undefined) {
-    const ratio = shortest / Math.min(width, height);
+    // The same double operations as Python's int(size * long / short).
     return width <= height
-      ? { width: shortest, height: Math.round(height * ratio) }
-      : { width: Math.round(width * ratio), height: shortest };
+      ? { width: shortest, height: Math.trunc((shortest * height) / width) }
+      : { width: Math.trunc((shortest * width) / height), height: shortest };
   }
   return { width: box.width ?? width, height: box.height ?? height };
 }

@@ -1,58 +1,7 @@
+// Resizing 8-bit pixels exactly as PIL's Image.resize does (libImaging/Resample.c for the filters, an affine scale
+// for nearest): two passes, horizontal then vertical, each rounding to bytes, with PIL's fixed-point weights.
 import type { Pixels } from './preprocess';
-
-// Keys' cubic with a = -0.5, the kernel PIL (and so Hugging Face's CLIPImageProcessor) uses for BICUBIC.
-const CUBIC_A = -0.5;
-const CUBIC_SUPPORT = 2;
-
-function cubic(x: number): number {
-  const t = Math.abs(x);
-  if (t < 1) return ((CUBIC_A + 2) * t - (CUBIC_A + 3)) * t * t + 1;
-  if (t < 2) return (((t - 5) * t + 8) * t - 4) * CUBIC_A;
-  return 0;
-}
-
-interface Taps {
-  first: Int32Array;
-  count: Int32Array;
-  weights: Float32Array;
-  stride: number;
-}
-
-// Every image of a batch usually has the same sizes, so the filter taps are computed once per size pair.
-const tapsCache = new Map<string, Taps>();
-const TAPS_CACHE_ENTRIES = 16;
-
-/** Per output index, the input window and normalised weights; widened when shrinking so it antialiases. */
-function taps(inputSize: number, outputSize: number): Taps {
-  const key = `${inputSize}>${outputSize}`;
-  const cached = tapsCache.get(key);
-  if (cached) return cached;
-  const scale = inputSize / outputSize;
-  const filterScale = Math.max(scale, 1);
-  const support = CUBIC_SUPPORT * filterScale;
-  const stride = Math.ceil(support) * 2 + 1;
-  const first = new Int32Array(outputSize);
-  const count = new Int32Array(outputSize);
-  const weights = new Float32Array(outputSize * stride);
-  for (let out = 0; out < outputSize; out++) {
-    const centre = (out + 0.5) * scale;
-    const min = Math.max(0, Math.trunc(centre - support + 0.5));
-    const max = Math.min(inputSize, Math.trunc(centre + support + 0.5));
-    let total = 0;
-    for (let i = min; i < max; i++) total += weights[out * stride + i - min] = cubic((i - centre + 0.5) / filterScale);
-    for (let i = 0; i < max - min; i++) weights[out * stride + i] = total ? weights[out * stride + i]! / total : 0;
-    first[out] = min;
-    count[out] = max - min;
-  }
-  if (tapsCache.size >= TAPS_CACHE_ENTRIES) tapsCache.clear();
-  const result = { first, count, weights, stride };
-  tapsCache.set(key, result);
-  return result;
-}
-
-function clampByte(value: number): number {
-  return value <= 0 ? 0 : value >= 255 ? 255 : Math.round(value);
-}
+import { filterTaps, nearestIndices, PRECISION_BITS, resampleName, type Taps } from './resample';
 
 /** A rectangle of the resized image: columns [left, left + width), rows [top, top + height). */
 export interface ResizeWindow {
@@ -62,81 +11,93 @@ export interface ResizeWindow {
   height: number;
 }
 
+const HALF = 2 ** (PRECISION_BITS - 1);
+const UNIT = 2 ** PRECISION_BITS;
+
+/** A fixed-point sum back to a byte: floor(sum / 2^22) clamped, as PIL's clip8. */
+function clip8(sum: number): number {
+  const value = Math.floor(sum / UNIT);
+  return value <= 0 ? 0 : value >= 255 ? 255 : value;
+}
+
+/** Nearest neighbour needs no taps: one input per output. */
+function nearestTaps(inputSize: number, outputSize: number): Taps {
+  const first = nearestIndices(inputSize, outputSize);
+  return {
+    first,
+    count: new Int32Array(outputSize).fill(1),
+    weights: new Int32Array(outputSize).fill(UNIT),
+    stride: 1,
+  };
+}
+
+function tapsFor(resample: number | undefined, inputSize: number, outputSize: number): Taps {
+  const name = resampleName(resample);
+  return name === 'nearest' ? nearestTaps(inputSize, outputSize) : filterTaps(name, inputSize, outputSize);
+}
+
 /**
- * Horizontal pass over source rows [rowStart, rowEnd) for output columns [left, left + width) of a resize to
- * `fullWidth`, keeping the first `channels` channels. Sums in the same order as PIL, rounding to bytes.
+ * Horizontal pass over source rows [rowStart, rowEnd) for output columns [left, left + width) of a resize with
+ * taps `plan` (none when the width does not change), keeping the first `channels` channels.
  */
 function horizontal(
   source: Pixels,
-  fullWidth: number,
+  plan: Taps | undefined,
   rowStart: number,
   rowEnd: number,
-  left: number,
-  width: number,
-  channels: number,
+  window: { left: number; width: number },
+  channels: 3 | 4,
 ): Pixels {
   const { data: input, channels: inChannels } = source;
+  const { left, width } = window;
   const data = new Uint8ClampedArray(width * (rowEnd - rowStart) * channels);
   let o = 0;
-  if (source.width === fullWidth) {
+  if (!plan) {
     // No horizontal resize: PIL skips this pass, so only the window's columns are copied.
     for (let y = rowStart; y < rowEnd; y++) {
       for (let i = (y * source.width + left) * inChannels, x = 0; x < width; x++, i += inChannels) {
         for (let c = 0; c < channels; c++) data[o++] = input[i + c]!;
       }
     }
-    return { data, width, height: rowEnd - rowStart, channels: channels as 3 | 4 };
+    return { data, width, height: rowEnd - rowStart, channels };
   }
-  const { first, count, weights, stride } = taps(source.width, fullWidth);
+  const { first, count, weights, stride } = plan;
   for (let y = rowStart; y < rowEnd; y++) {
     const row = y * source.width;
     for (let x = left; x < left + width; x++) {
       const start = (row + first[x]!) * inChannels;
       const end = start + count[x]! * inChannels;
-      let w = x * stride;
-      if (channels === 3) {
-        // RGB summed together: one pass over the taps, each channel still summed in PIL's order.
-        let r = 0;
-        let g = 0;
-        let b = 0;
-        for (let i = start; i < end; i += inChannels, w++) {
-          const weight = weights[w]!;
-          r += input[i]! * weight;
-          g += input[i + 1]! * weight;
-          b += input[i + 2]! * weight;
-        }
-        data[o++] = clampByte(r);
-        data[o++] = clampByte(g);
-        data[o++] = clampByte(b);
-        continue;
+      // Integer sums below 2^31, exact in doubles: the order of the additions cannot change the result.
+      let r = HALF;
+      let g = HALF;
+      let b = HALF;
+      let a = HALF;
+      for (let i = start, w = x * stride; i < end; i += inChannels, w++) {
+        const weight = weights[w]!;
+        r += input[i]! * weight;
+        g += input[i + 1]! * weight;
+        b += input[i + 2]! * weight;
+        if (channels === 4) a += input[i + 3]! * weight;
       }
-      for (let c = 0; c < channels; c++) {
-        let sum = 0;
-        for (let i = start + c, k = w; i < end; i += inChannels, k++) sum += input[i]! * weights[k]!;
-        data[o++] = clampByte(sum);
-      }
+      data[o++] = clip8(r);
+      data[o++] = clip8(g);
+      data[o++] = clip8(b);
+      if (channels === 4) data[o++] = clip8(a);
     }
   }
-  return { data, width, height: rowEnd - rowStart, channels: channels as 3 | 4 };
+  return { data, width, height: rowEnd - rowStart, channels };
 }
 
-/** Vertical pass: output rows [top, top + height) of a resize to `fullHeight`; `source` starts at row `rowStart`. */
-function vertical(
-  source: Pixels,
-  sourceHeight: number,
-  rowStart: number,
-  fullHeight: number,
-  top: number,
-  height: number,
-) {
+/** Vertical pass: output rows [top, top + height) with taps `plan`; `source` starts at source row `rowStart`. */
+function vertical(source: Pixels, plan: Taps, rowStart: number, top: number, height: number): Pixels {
   const { data: input, width, channels } = source;
-  const { first, count, weights, stride } = taps(sourceHeight, fullHeight);
+  const { first, count, weights, stride } = plan;
   const rowLength = width * channels;
   const data = new Uint8ClampedArray(rowLength * height);
-  // Row by row, tap by tap: contiguous reads; each value still sums its taps in PIL's order, starting from 0.
+  // Row by row, tap by tap: contiguous reads.
   const sums = new Float64Array(rowLength);
   for (let y = top; y < top + height; y++) {
-    sums.fill(0);
+    sums.fill(HALF);
     const start = (first[y]! - rowStart) * rowLength;
     for (let k = 0; k < count[y]!; k++) {
       const weight = weights[y * stride + k]!;
@@ -144,41 +105,42 @@ function vertical(
       for (let i = 0; i < rowLength; i++) sums[i] = sums[i]! + input[base + i]! * weight;
     }
     const o = (y - top) * rowLength;
-    for (let i = 0; i < rowLength; i++) data[o + i] = clampByte(sums[i]!);
+    for (let i = 0; i < rowLength; i++) data[o + i] = clip8(sums[i]!);
   }
   return { data, width, height, channels };
 }
 
 /**
- * The pixels of `window` (inside the image) of a bicubic resize to width x height, in the first `channels`
- * channels: the same bytes as cropping resizeBicubic's output, without computing what the crop throws away.
+ * The pixels of `window` (inside the image) of a resize to width x height with PIL filter `resample`, in the first
+ * `channels` channels: the same bytes as cropping resizePixels' output, without computing what the crop throws away.
  */
-export function resizeBicubicWindow(
+export function resizeWindow(
   pixels: Pixels,
   width: number,
   height: number,
   window: ResizeWindow,
+  resample: number | undefined,
   channels: 3 | 4 = pixels.channels,
 ): Pixels {
-  const resizeY = pixels.height !== height;
+  const across = pixels.width !== width ? tapsFor(resample, pixels.width, width) : undefined;
+  const down = pixels.height !== height ? tapsFor(resample, pixels.height, height) : undefined;
   // The source rows the vertical taps of the window's rows read (all of the window's rows when not resizing).
   let rowStart = window.top;
   let rowEnd = window.top + window.height;
-  if (resizeY && window.height > 0) {
-    const plan = taps(pixels.height, height);
-    rowStart = plan.first[window.top]!;
+  if (down && window.height > 0) {
+    rowStart = down.first[window.top]!;
     rowEnd = 0;
     for (let y = window.top; y < window.top + window.height; y++) {
-      rowEnd = Math.max(rowEnd, plan.first[y]! + plan.count[y]!);
+      rowStart = Math.min(rowStart, down.first[y]!);
+      rowEnd = Math.max(rowEnd, down.first[y]! + down.count[y]!);
     }
   }
-  const wide = horizontal(pixels, width, rowStart, rowEnd, window.left, window.width, channels);
-  if (!resizeY) return wide;
-  return vertical(wide, pixels.height, rowStart, height, window.top, window.height);
+  const wide = horizontal(pixels, across, rowStart, rowEnd, window, channels);
+  return down ? vertical(wide, down, rowStart, window.top, window.height) : wide;
 }
 
-/** Bicubic resize of 8-bit pixels, matching PIL's Image.resize(size, BICUBIC) to within rounding. */
-export function resizeBicubic(pixels: Pixels, width: number, height: number): Pixels {
+/** Resize of 8-bit pixels with PIL filter `resample` (PIL's numbering): the bytes PIL's Image.resize gives. */
+export function resizePixels(pixels: Pixels, width: number, height: number, resample: number | undefined): Pixels {
   if (pixels.width === width && pixels.height === height) return pixels;
-  return resizeBicubicWindow(pixels, width, height, { left: 0, top: 0, width, height });
+  return resizeWindow(pixels, width, height, { left: 0, top: 0, width, height }, resample);
 }

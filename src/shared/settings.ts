@@ -9,7 +9,12 @@ export const MAX_LABEL_CHARS = 500;
 export const THUMBNAIL_EDGE_PX = 160;
 /** Pictures with more pixels than this are never decoded whole (a 40 MP RGBA bitmap is 160 MB). */
 export const LARGE_IMAGE_PIXELS = 40_000_000;
-/** The most pixels an image is decoded at (a panorama's shortest edge alone would not bound it). */
+/**
+ * Pictures up to this many pixels (24-megapixel cameras included) are decoded whole, so the model's own resize (PIL's
+ * filter, src/model/resize.ts) does all the scaling, as the reference does; larger ones are scaled while decoding.
+ */
+export const FULL_DECODE_PIXELS = 25_000_000;
+/** The most pixels a picture larger than FULL_DECODE_PIXELS is decoded at (a panorama's shortest edge would not). */
 export const MAX_DECODED_PIXELS = 4_000_000;
 
 const BACKENDS: readonly BackendPreference[] = ['auto', 'webgpu', 'wasm'];

@@ -1,5 +1,7 @@
 import { imageSize } from 'image-size';
-import { capPixels, decodeSize, uprightSize, type DecodeSize } from '../model/decode-plan';
+import { decodeTarget, uprightSize, type DecodeSize } from '../model/decode-plan';
+import { pngHasAlpha, readPngHeader } from '../model/png-rows';
+import { decodePngScaled } from '../model/png-stream';
 import type { Pixels } from '../model/preprocess';
 import {
   decodeFailureMessage,
@@ -8,7 +10,7 @@ import {
   sniffImage,
   type SniffedKind,
 } from '../model/sniff';
-import { MAX_DECODED_PIXELS, THUMBNAIL_EDGE_PX } from '../shared/settings';
+import { FULL_DECODE_PIXELS, MAX_DECODED_PIXELS, THUMBNAIL_EDGE_PX } from '../shared/settings';
 import { decodeLarge, ImageRefused, isLarge } from './decode-large';
 
 // Enough for the headers of every supported format, EXIF blocks included, without reading whole files.
@@ -33,19 +35,23 @@ function storedSize(head: Uint8Array): { width: number; height: number; orientat
   }
 }
 
+// colorSpaceConversion 'none': the stored values, as PIL reads them (it applies no ICC profile or PNG gamma).
 async function decodeBitmap(file: Blob, kind: SniffedKind, target: DecodeSize | undefined): Promise<ImageBitmap> {
   const resize = target ? { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' } : {};
+  const options = { imageOrientation: 'from-image', colorSpaceConversion: 'none', ...resize } as ImageBitmapOptions;
   try {
-    return await createImageBitmap(file, { imageOrientation: 'from-image', ...resize } as ImageBitmapOptions);
+    return await createImageBitmap(file, options);
   } catch {
-    throw new Error(decodeFailureMessage(kind, await endsEarly(file, kind)));
+    throw await decodeFailure(file, kind);
   }
 }
 
-async function endsEarly(file: Blob, kind: SniffedKind): Promise<boolean> {
-  return looksTruncated(kind, new Uint8Array(await file.slice(-TAIL_BYTES).arrayBuffer()));
+async function decodeFailure(file: Blob, kind: SniffedKind): Promise<Error> {
+  const tail = new Uint8Array(await file.slice(-TAIL_BYTES).arrayBuffer());
+  return new Error(decodeFailureMessage(kind, looksTruncated(kind, tail)));
 }
 
+/** Starts encoding the thumbnail; it draws the bitmap at once, so the caller may close the bitmap straight after. */
 function thumbnailOf(bitmap: ImageBitmap): Promise<Blob> {
   const scale = Math.min(1, THUMBNAIL_EDGE_PX / Math.max(bitmap.width, bitmap.height));
   const canvas = new OffscreenCanvas(
@@ -53,12 +59,32 @@ function thumbnailOf(bitmap: ImageBitmap): Promise<Blob> {
     Math.max(1, Math.round(bitmap.height * scale)),
   );
   canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-  return canvas.convertToBlob({ type: 'image/webp', quality: 0.85 });
+  const thumbnail = canvas.convertToBlob({ type: 'image/webp', quality: 0.85 });
+  thumbnail.catch(() => {}); // whoever awaits it gets the error; an unawaited failure is not an unhandled one
+  return thumbnail;
 }
 
 /**
- * Decodes an image file off the main thread, upright (EXIF orientation), scaled while decoding so its shortest
- * edge is at most `shortestEdge` px (a 20000 px photo never exists at full size), plus a small thumbnail.
+ * A PNG with transparency, decoded by our own PNG decoder: a canvas premultiplies alpha (a transparent pixel loses
+ * its colour), while the reference, PIL's convert('RGB'), drops alpha and keeps the stored colour.
+ */
+async function decodePngWithAlpha(file: Blob, size: DecodeSize): Promise<DecodedImage> {
+  const pixels = await decodePngScaled(file, size).catch(async () => {
+    throw await decodeFailure(file, 'png');
+  });
+  const data = pixels.data as Uint8ClampedArray<ArrayBuffer>;
+  const bitmap = await createImageBitmap(new ImageData(data, pixels.width, pixels.height));
+  try {
+    return { pixels, thumbnail: thumbnailOf(bitmap), ...size };
+  } finally {
+    bitmap.close();
+  }
+}
+
+/**
+ * Decodes an image file off the main thread, upright (EXIF orientation), plus a small thumbnail: whole up to
+ * FULL_DECODE_PIXELS, so the model's exact resize does all the scaling; a larger one is scaled while decoding (a
+ * 20000 px photo never exists at full size).
  */
 export async function decodeImage(file: Blob, shortestEdge: number): Promise<DecodedImage> {
   if (file.size === 0) throw new Error('This file is empty (0 bytes).');
@@ -68,19 +94,26 @@ export async function decodeImage(file: Blob, shortestEdge: number): Promise<Dec
   if (refusal) throw new Error(refusal);
   const stored = storedSize(head);
   const upright = stored ? uprightSize(stored.width, stored.height, stored.orientation) : undefined;
-  // Twice the model size, so the final step is the model's own bicubic filter (see resize.ts), not the browser's.
-  const decodeEdge = Math.max(2 * shortestEdge, THUMBNAIL_EDGE_PX);
-  const target = upright && capPixels(decodeSize(upright, decodeEdge), MAX_DECODED_PIXELS);
+  // Twice the model size, so the final step is still the model's own filter (see resize.ts), not the browser's.
+  const limits = {
+    shortestEdge: Math.max(2 * shortestEdge, THUMBNAIL_EDGE_PX),
+    fullPixels: FULL_DECODE_PIXELS,
+    maxPixels: MAX_DECODED_PIXELS,
+  };
+  const target = upright && decodeTarget(upright, limits);
+  if (kind === 'png' && stored && !target && pngHasAlpha(head) && !readPngHeader(head)?.interlaced) {
+    return decodePngWithAlpha(file, { width: stored.width, height: stored.height });
+  }
   let bitmap =
     stored && upright && target && isLarge(upright)
       ? await decodeLarge(file, kind, head, stored, target).catch(async (error: Error) => {
           if (error instanceof ImageRefused) throw error;
-          throw new Error(decodeFailureMessage(kind, await endsEarly(file, kind)));
+          throw await decodeFailure(file, kind);
         })
       : await decodeBitmap(file, kind, target);
   const size = upright ?? { width: bitmap.width, height: bitmap.height };
-  const scaled = decodeSize({ width: bitmap.width, height: bitmap.height }, decodeEdge);
-  if (scaled.width !== bitmap.width || scaled.height !== bitmap.height) {
+  const scaled = decodeTarget({ width: bitmap.width, height: bitmap.height }, limits);
+  if (scaled && (scaled.width !== bitmap.width || scaled.height !== bitmap.height)) {
     // The header could not be read up front: scale after decoding instead.
     const full = bitmap;
     bitmap = await createImageBitmap(full, {
@@ -90,17 +123,17 @@ export async function decodeImage(file: Blob, shortestEdge: number): Promise<Dec
     });
     full.close();
   }
+  const { width, height } = bitmap;
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  let thumbnail: Promise<Blob>;
   try {
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d', { willReadFrequently: true })!;
     context.drawImage(bitmap, 0, 0);
-    const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    const pixels: Pixels = { data, width: bitmap.width, height: bitmap.height, channels: 4 };
-    // thumbnailOf draws the bitmap at once, so the bitmap can be closed while the thumbnail is still encoding.
-    const thumbnail = thumbnailOf(bitmap);
-    thumbnail.catch(() => {}); // whoever awaits it gets the error; an unawaited failure is not an unhandled one
-    return { pixels, thumbnail, width: size.width, height: size.height };
+    thumbnail = thumbnailOf(bitmap);
   } finally {
+    // Closed before the pixels are read: a 24-megapixel photo is 96 MB in each of bitmap, canvas and pixels.
     bitmap.close();
   }
+  const pixels: Pixels = { data: context.getImageData(0, 0, width, height).data, width, height, channels: 4 };
+  return { pixels, thumbnail, width: size.width, height: size.height };
 }

@@ -3,13 +3,14 @@
 // WASM worker instead of retrying here.
 import type * as Ort from 'onnxruntime-web';
 import type { PreprocessorConfig } from '../model/preprocess';
+import { resampleName } from '../model/resample';
 import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
 import { chooseDtype } from '../model/dtype';
 import { rewritePatchEmbedding } from '../model/patch-embedding';
 import type { Backend, LoadedModel, LoadRequest } from '../shared/protocol';
 import { framePixels } from './frame';
 import { evictTowers, fetchConfigs, fetchLearnedScoring, fetchTowers, type ProgressReporter } from './model-files';
-import { pixelValues, resizeEdge, type PreparedImage } from './prepare';
+import { pixelValues, prepareImage, resizeEdge, type PreparedImage } from './prepare';
 import * as runtime from './runtime';
 
 export class WebGpuFailure extends Error {}
@@ -54,6 +55,7 @@ export class Engine {
         : undefined;
     this.tokenizer = new ClipTokenizer(files.tokenizer, files.tokenizerConfig as TokenizerConfig);
     this.preprocessor = files.preprocessor as PreprocessorConfig;
+    resampleName(this.preprocessor.resample); // a filter PIL does not define stops the load, with what to do
     const choice = await runtime.chooseBackend(request.backend);
     const { dtype, notice: dtypeNotice } = chooseDtype({
       backend: choice.backend,
@@ -107,9 +109,13 @@ export class Engine {
    * Encodes the prepared images in one batch (cheaper per image than one run each); errors pass through in place.
    */
   async encodePrepared(prepared: (PreparedImage | Error)[]): Promise<(ImageResult | Error)[]> {
+    // Images prepared for a model loaded before this one are prepared again from their files.
+    const config = this.preprocessor;
+    prepared = await Promise.all(
+      prepared.map((p) => (p instanceof Error || p.config === config ? p : prepareImage(p.file, config))),
+    );
     const good = prepared.filter((p): p is PreparedImage => !(p instanceof Error));
     if (good.length === 0) return prepared as Error[];
-    good.forEach((p) => p.config !== this.preprocessor && Object.assign(p, pixelValues(p.pixels, this.preprocessor)));
     const plane = good[0]!.values.length;
     const batch = new Float32Array(good.length * plane);
     good.forEach((p, i) => batch.set(p.values, i * plane));

@@ -1,5 +1,5 @@
 // Messages between the model worker and its preparing worker (prepare.worker.ts), matched by request id.
-import type { Pixels, PreprocessorConfig } from '../model/preprocess';
+import type { PreprocessorConfig } from '../model/preprocess';
 
 export interface PrepareRequest {
   type: 'prepare';
@@ -19,7 +19,6 @@ export type PrepareReply =
       type: 'prepared';
       id: number;
       values: Float32Array;
-      pixels: Pixels;
       width: number;
       height: number;
     }

@@ -5,11 +5,15 @@ import { pixelValuesLength, writePixelValues } from '../model/pixel-values';
 import type { Pixels, PreprocessorConfig } from '../model/preprocess';
 import { decodeImage, type DecodedImage } from './decode';
 
-/** A decoded image, preprocessed for the model that was loaded when it was decoded. */
-export interface PreparedImage extends DecodedImage {
+/**
+ * An image file, preprocessed for the model that was loaded when it was decoded. The decoded pixels are not kept
+ * (a 24-megapixel photo is 96 MB of them): a model loaded since then means the file is prepared again.
+ */
+export interface PreparedImage extends Omit<DecodedImage, 'pixels'> {
   values: Float32Array;
-  /** The preprocessor config `values` were made with; a model loaded since then means they are made again. */
+  /** The preprocessor config `values` were made with. */
   config: PreprocessorConfig;
+  file: Blob;
 }
 
 /** The shortest edge images are resized to before the centre crop. */
@@ -30,8 +34,8 @@ export function pixelValues(
 /** Decodes and preprocesses one image file; its failure comes back as an Error for that image alone. */
 export async function prepareImage(file: Blob, config: PreprocessorConfig): Promise<PreparedImage | Error> {
   try {
-    const decoded = await decodeImage(file, resizeEdge(config));
-    return { ...decoded, ...pixelValues(decoded.pixels, config) };
+    const { pixels, thumbnail, width, height } = await decodeImage(file, resizeEdge(config));
+    return { thumbnail, width, height, file, ...pixelValues(pixels, config) };
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }

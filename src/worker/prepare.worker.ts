@@ -19,8 +19,8 @@ const post = (reply: PrepareReply, transfer: Transferable[] = []) => self.postMe
 async function prepare({ id, file, config }: PrepareRequest): Promise<void> {
   const prepared = await prepareImage(file, config);
   if (prepared instanceof Error) return post({ type: 'failed', id, message: prepared.message });
-  const { values, pixels, width, height, thumbnail } = prepared;
-  post({ type: 'prepared', id, values, pixels, width, height }, [values.buffer, pixels.data.buffer]);
+  const { values, width, height, thumbnail } = prepared;
+  post({ type: 'prepared', id, values, width, height }, [values.buffer]);
   thumbnail.then(
     (blob) => post({ type: 'thumbnail', id, thumbnail: blob }),
     (error: unknown) => post({ type: 'thumbnail', id, error: String(error) }),

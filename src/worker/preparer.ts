@@ -76,8 +76,9 @@ class PrepareWorker {
     }
     const thumbnail = new Promise<Blob>((resolve, reject) => (pending.thumbnail = { resolve, reject }));
     thumbnail.catch(() => {}); // whoever awaits it gets the error; an unawaited failure is not an unhandled one
-    const { values, pixels, width, height } = reply;
-    pending.resolve({ values, pixels, width, height, thumbnail, config: pending.request.config });
+    const { values, width, height } = reply;
+    const { config, file } = pending.request;
+    pending.resolve({ values, width, height, thumbnail, config, file });
   }
 }
 

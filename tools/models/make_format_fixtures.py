@@ -1,5 +1,6 @@
-"""Writes e2e/fixtures/formats/: one picture in every format the app promises, plus an EXIF-rotated JPEG and an
-animated GIF, all made from the Mini's renderer so the true label is known.
+"""Writes e2e/fixtures/formats/: one picture in every format the app promises, plus an EXIF-rotated JPEG, an
+animated GIF and a PNG with transparency (with PIL's RGB of it), all made from the Mini's renderer so the true label
+is known.
 
     /usr/bin/python3 tools/models/make_format_fixtures.py    (npm run models:format-fixtures)
 """
@@ -18,6 +19,7 @@ SIZE = 128
 EXIF_ORIENTATION = 0x0112
 ROTATE_90_CW = 6  # stored turned a quarter; viewers turn it back clockwise
 LARGE_SEED = 5
+ALPHA_SEED = 13
 
 
 def main():
@@ -42,6 +44,17 @@ def main():
     # A large photo-sized picture, to measure the browser's downscale against PIL's bicubic.
     large = Image.fromarray(render([("orange", "triangle")], 1024, random.Random(LARGE_SEED))[0])
     large.crop((0, 128, 1024, 896)).save(os.path.join(OUT, "large-orange-triangle.png"), optimize=True)
+    # A 320x240 PNG with alpha: fully transparent on the left (the red circle's colour is still stored there), half
+    # transparent in a band. CLIPImageProcessor's convert("RGB") drops alpha and keeps the stored colour; a canvas
+    # would premultiply it away. The second file is PIL's RGB of the first.
+    rgb = Image.fromarray(render([("red", "circle")], SIZE, random.Random(ALPHA_SEED))[0]).resize((320, 240))
+    alpha = Image.new("L", rgb.size, 255)
+    alpha.paste(0, (0, 0, 160, 240))
+    alpha.paste(128, (160, 0, 220, 240))
+    rgba = rgb.copy()
+    rgba.putalpha(alpha)
+    rgba.save(os.path.join(OUT, "red-circle-alpha.png"))
+    Image.open(os.path.join(OUT, "red-circle-alpha.png")).convert("RGB").save(os.path.join(OUT, "red-circle-alpha-rgb.png"))
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import type { PreprocessorConfig, Pixels } from '../../src/model/preprocess';
 import { resizeTarget, toPixelValues } from '../../src/model/preprocess';
-import { resizeBicubic } from '../../src/model/resize';
+import { resizePixels } from '../../src/model/resize';
 import { ClipTokenizer, type TokenizerConfig } from '../../src/model/tokenizer';
 
 export type Dtype = 'fp32' | 'q8';
@@ -52,7 +52,10 @@ export async function encodeTexts(clip: NodeClip, texts: readonly string[]): Pro
 
 export function pixelValues(clip: NodeClip, pixels: Pixels): Float32Array {
   const target = resizeTarget(clip.preprocessor, pixels.width, pixels.height);
-  return toPixelValues(resizeBicubic(pixels, target.width, target.height), clip.preprocessor);
+  return toPixelValues(
+    resizePixels(pixels, target.width, target.height, clip.preprocessor.resample),
+    clip.preprocessor,
+  );
 }
 
 /** Image embeddings [images, dim] of already preprocessed pixel values, concatenated. */
