@@ -10,9 +10,19 @@ import { openPages, ROOT } from '../tools/models/browser/browser-run';
 import { loadTokenizer } from '../tools/models/node-model';
 import { summarise, type BenchTiming } from './stats';
 import { formatTable, type BenchRow } from './table';
-import { APP_TWIN_DIR, LABELS, Q4_VARIANTS, TWIN_DIR as TWIN, TWIN_Q4_DIR, writeAppTwin } from './workload';
+import {
+  APP_TWIN_DIR,
+  LABELS,
+  Q4_VARIANTS,
+  SHARED_SCALE_TWIN_DIR,
+  TWIN_DIR as TWIN,
+  TWIN_Q4_DIR,
+  writeAppTwin,
+} from './workload';
 
 const QUICK = process.argv.includes('--quick');
+// --only <text>: just the cases whose name contains the text (e.g. "per sample").
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const RUNS = QUICK ? 5 : 15;
 const WARMUP_RUNS = 2;
 // onnxruntime-web builds: the WebGPU-capable one the app loads, and the WASM-only one.
@@ -121,12 +131,22 @@ for (const [dtype, suffix] of DTYPES) {
     }
   }
   if (dtype === 'int8') {
-    // The tower as the app's worker runs it on WASM: patch embedding as one MatMulInteger (patch-embedding.ts); the
-    // batch sizes around the app's 8 show what batching buys.
+    // The tower as the app's worker runs it on WASM: patch embedding as one MatMulInteger (patch-embedding.ts),
+    // each sample quantised on its own (per-sample-quantisation.ts); the batch sizes around the app's 8 show what
+    // batching buys. The same tower with one quantisation scale per batch shows what per-sample costs.
     for (const batch of QUICK ? [1, 8, 16] : [1, 4, 8, 16]) {
       cases.push(
-        visionCase(`image encode int8, batch ${batch}, wasm-only build, patch embedding as MatMulInteger (app)`, {
+        visionCase(`image encode int8, batch ${batch}, wasm-only build, per sample, patch as MatMulInteger (app)`, {
           dir: APP_TWIN_DIR,
+          suffix,
+          batch,
+        }),
+      );
+    }
+    for (const batch of [1, 8]) {
+      cases.push(
+        visionCase(`image encode int8, batch ${batch}, wasm-only build, one scale per batch, patch as MatMulInteger`, {
+          dir: SHARED_SCALE_TWIN_DIR,
           suffix,
           batch,
         }),
@@ -172,17 +192,27 @@ for (const [dtype, suffix] of DTYPES) {
       }
     }
   }
-  for (const padTo77 of [false, true]) {
-    const { ids, seq } = textIds(tokenizer, padTo77);
-    const file = join(TWIN, `onnx/text_model${suffix}.onnx`);
-    cases.push({
-      name: `text encode ${dtype} (wasm-only build), ${LABELS.length} labels padded to ${padTo77 ? 77 : `longest (${seq})`}`,
-      perItem: LABELS.length,
-      page: `bench/page/raw-encode.html?build=ort.wasm.min.mjs&worker=1&model=${model}&tower=text&suffix=${suffix}&batch=${LABELS.length}&seq=${seq}&runs=${RUNS}&ids=${Array.from(ids).join(',')}`,
-      node: () => nodeTiming(file, () => ({ input_ids: new ort.Tensor('int64', ids, [LABELS.length, seq]) })),
-    });
+  const textDirs =
+    dtype === 'int8'
+      ? [
+          ['', model, TWIN],
+          [', per sample (app)', `/${relative(ROOT, APP_TWIN_DIR)}`, APP_TWIN_DIR],
+        ]
+      : [['', model, TWIN]];
+  for (const [label, url, dir] of textDirs) {
+    for (const padTo77 of [false, true]) {
+      const { ids, seq } = textIds(tokenizer, padTo77);
+      const file = join(dir!, `onnx/text_model${suffix}.onnx`);
+      cases.push({
+        name: `text encode ${dtype} (wasm-only build)${label}, ${LABELS.length} labels padded to ${padTo77 ? 77 : `longest (${seq})`}`,
+        perItem: LABELS.length,
+        page: `bench/page/raw-encode.html?build=ort.wasm.min.mjs&worker=1&model=${url}&tower=text&suffix=${suffix}&batch=${LABELS.length}&seq=${seq}&runs=${RUNS}&ids=${Array.from(ids).join(',')}`,
+        node: () => nodeTiming(file, () => ({ input_ids: new ort.Tensor('int64', ids, [LABELS.length, seq]) })),
+      });
+    }
   }
 }
+if (ONLY) cases.splice(0, cases.length, ...cases.filter((c) => c.name.includes(ONLY)));
 
 // Each case runs in the browser and then natively, back to back: on a shared machine the load drifts, and a ratio
 // is only fair between figures taken under the same load.

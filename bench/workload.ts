@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rewritePatchEmbedding } from '../src/model/patch-embedding';
+import { quantisePerSample } from '../src/model/per-sample-quantisation';
 import { ROOT } from '../tools/models/browser/browser-run';
 
 export const TWIN_REPO = 'Xenova/clip-vit-base-patch32';
@@ -26,15 +27,27 @@ export const Q4_VARIANTS = [
   ['4-bit MatMulNBits, float activations', '_q4f32'],
 ] as const;
 
-// The int8 vision tower as the app runs it on WASM: the twin's, with its patch embedding rewritten at load time
-// (src/model/patch-embedding.ts). Raw baselines time this file, so they compare like with like.
+// The int8 towers as the app runs them on WASM: the twin's, with the patch embedding rewritten
+// (src/model/patch-embedding.ts) and every sample quantised on its own (src/model/per-sample-quantisation.ts).
+// Raw baselines time these files, so they compare like with like. SHARED_SCALE_TWIN_DIR keeps the batch-wide
+// quantisation (patch rewrite only), to time what the per-sample rewrite costs.
 export const APP_TWIN_DIR = join(ROOT, '.models-extra/app', TWIN_REPO);
+export const SHARED_SCALE_TWIN_DIR = join(ROOT, '.models-extra/app-shared-scale', TWIN_REPO);
 
-/** Writes APP_TWIN_DIR's vision_model_quantized.onnx from the twin's, as the worker rewrites it. */
+function write(dir: string, file: string, model: Uint8Array): void {
+  mkdirSync(join(dir, 'onnx'), { recursive: true });
+  writeFileSync(join(dir, 'onnx', file), model);
+}
+
+/** Writes the app's int8 towers (and the shared-scale vision tower) from the twin's, as the worker rewrites them. */
 export function writeAppTwin(imageEdge = 224): void {
   const source = readFileSync(join(TWIN_DIR, 'onnx/vision_model_quantized.onnx'));
   const { model, rewritten } = rewritePatchEmbedding(new Uint8Array(source), imageEdge);
   if (rewritten !== 1) throw new Error(`expected one patch embedding in the twin, rewrote ${rewritten}`);
-  mkdirSync(join(APP_TWIN_DIR, 'onnx'), { recursive: true });
-  writeFileSync(join(APP_TWIN_DIR, 'onnx/vision_model_quantized.onnx'), model);
+  write(SHARED_SCALE_TWIN_DIR, 'vision_model_quantized.onnx', model);
+  const vision = quantisePerSample(model);
+  const text = quantisePerSample(new Uint8Array(readFileSync(join(TWIN_DIR, 'onnx/text_model_quantized.onnx'))));
+  if (vision.unhandled || text.unhandled) throw new Error('the per-sample rewrite left quantisers in the twin');
+  write(APP_TWIN_DIR, 'vision_model_quantized.onnx', vision.model);
+  write(APP_TWIN_DIR, 'text_model_quantized.onnx', text.model);
 }

@@ -15,9 +15,12 @@ import {
 
 // Field numbers of onnx.proto.
 const MODEL_GRAPH = 7;
+const MODEL_OPSET_IMPORT = 8;
+const OPSET = { domain: 1, version: 2 } as const;
 export const GRAPH = { node: 1, initializer: 5, input: 11 } as const;
 const NODE = { input: 1, output: 2, name: 3, opType: 4, attribute: 5 } as const;
 const ATTRIBUTE = { name: 1, i: 3, ints: 8, type: 20 } as const;
+const ATTRIBUTE_INT = 2;
 const TENSOR = { dims: 1, dataType: 2, name: 8, rawData: 9, dataLocation: 14 } as const;
 const VALUE_INFO_NAME = 1;
 const ATTRIBUTE_INTS = 7;
@@ -52,6 +55,8 @@ export interface OnnxGraph {
   /** Each value's producing node. */
   producers: Map<string, GraphNode>;
   inputs: Set<string>;
+  /** The version of the default (ai.onnx) operator set the model imports; 0 when it names none. */
+  opset: number;
 }
 
 function strings(bytes: Uint8Array, fields: WireField[], number: number): string[] {
@@ -91,6 +96,12 @@ function readTensor(bytes: Uint8Array, entry: WireField): GraphTensor {
   };
 }
 
+function defaultOpset(bytes: Uint8Array, modelFields: WireField[]): number {
+  const imports = nested(bytes, modelFields, MODEL_OPSET_IMPORT);
+  const standard = imports.find((f) => ['', 'ai.onnx'].includes(strings(bytes, f, OPSET.domain)[0] ?? ''));
+  return standard ? (ints(bytes, standard, OPSET.version)[0] ?? 0) : 0;
+}
+
 /** Reads the graph of an ONNX model; undefined when it has none. Throws on bytes that are not protobuf. */
 export function readGraph(bytes: Uint8Array): OnnxGraph | undefined {
   const modelFields = scanFields(bytes);
@@ -107,26 +118,36 @@ export function readGraph(bytes: Uint8Array): OnnxGraph | undefined {
     initializers: new Map(tensors.map((t) => [t.name, t])),
     producers: new Map(nodes.flatMap((n) => n.outputs.map((o) => [o, n] as const))),
     inputs: new Set(nested(bytes, graphFields, GRAPH.input).map((f) => strings(bytes, f, VALUE_INFO_NAME)[0] ?? '')),
+    opset: defaultOpset(bytes, modelFields),
   };
 }
 
-/** A graph node, ready to stand in a graph (with its field header). */
-export function encodeNode(opType: string, name: string, inputs: string[], outputs: string[], perm?: number[]) {
-  const attributes = perm
-    ? [
-        encodeMessage([
-          [ATTRIBUTE.name, 'perm'],
-          [ATTRIBUTE.type, ATTRIBUTE_INTS],
-          [ATTRIBUTE.ints, perm],
-        ]),
-      ]
-    : [];
+/** Integer (a number) or integer-list (an array) attributes of a node. */
+export type NodeAttributes = Record<string, number | number[]>;
+
+function encodeAttribute(name: string, value: number | number[]): Uint8Array {
+  return encodeMessage([
+    [ATTRIBUTE.name, name],
+    [ATTRIBUTE.type, Array.isArray(value) ? ATTRIBUTE_INTS : ATTRIBUTE_INT],
+    Array.isArray(value) ? [ATTRIBUTE.ints, value] : [ATTRIBUTE.i, value],
+  ]);
+}
+
+/** A graph node, ready to stand in a graph (with its field header); a number array stands for `perm`. */
+export function encodeNode(
+  opType: string,
+  name: string,
+  inputs: string[],
+  outputs: string[],
+  attributes: number[] | NodeAttributes = {},
+) {
+  const named = Array.isArray(attributes) ? { perm: attributes } : attributes;
   const node = encodeMessage([
     [NODE.input, inputs],
     [NODE.output, outputs],
     [NODE.name, name],
     [NODE.opType, opType],
-    [NODE.attribute, attributes],
+    [NODE.attribute, Object.entries(named).map(([key, value]) => encodeAttribute(key, value))],
   ]);
   return concatBytes([lengthHeader(GRAPH.node, node.length), node]);
 }

@@ -6,6 +6,7 @@ import type { PreprocessorConfig, Pixels } from '../../src/model/preprocess';
 import { resizeTarget, toPixelValues } from '../../src/model/preprocess';
 import { resizePixels } from '../../src/model/resize';
 import { ClipTokenizer, type TokenizerConfig } from '../../src/model/tokenizer';
+import { attentionMask, bindTower } from '../../src/model/tower-io';
 
 export type Dtype = 'fp32' | 'q8';
 const SUFFIX: Record<Dtype, string> = { fp32: '', q8: '_quantized' };
@@ -45,9 +46,12 @@ export async function loadNodeClip(modelDir: string, dtype: Dtype = 'fp32'): Pro
 /** Text embeddings [texts, dim], unnormalised, as the model outputs them. */
 export async function encodeTexts(clip: NodeClip, texts: readonly string[]): Promise<ort.Tensor> {
   const batch = clip.tokenizer.encodeBatch(texts);
-  const input = new ort.Tensor('int64', batch.ids, [batch.batchSize, batch.sequenceLength]);
-  const output = await clip.text.run({ [clip.text.inputNames[0]!]: input });
-  return output[clip.text.outputNames[0]!]!;
+  const dims = [batch.batchSize, batch.sequenceLength];
+  const { input, mask, output } = bindTower('text', clip.text.inputNames, clip.text.outputNames);
+  const feeds = { [input]: new ort.Tensor('int64', batch.ids, dims) };
+  const lengths = texts.map((t) => clip.tokenizer.encode(t).length);
+  if (mask) feeds[mask] = new ort.Tensor('int64', attentionMask(lengths, batch.sequenceLength), dims);
+  return (await clip.text.run(feeds, [output]))[output]!;
 }
 
 export function pixelValues(clip: NodeClip, pixels: Pixels): Float32Array {
@@ -61,7 +65,7 @@ export function pixelValues(clip: NodeClip, pixels: Pixels): Float32Array {
 /** Image embeddings [images, dim] of already preprocessed pixel values, concatenated. */
 export async function encodeImages(clip: NodeClip, values: Float32Array, count: number): Promise<ort.Tensor> {
   const side = Math.round(Math.sqrt(values.length / count / 3));
-  const input = new ort.Tensor('float32', values, [count, 3, side, side]);
-  const output = await clip.vision.run({ [clip.vision.inputNames[0]!]: input });
-  return output[clip.vision.outputNames[0]!]!;
+  const { input, output } = bindTower('vision', clip.vision.inputNames, clip.vision.outputNames);
+  const feeds = { [input]: new ort.Tensor('float32', values, [count, 3, side, side]) };
+  return (await clip.vision.run(feeds, [output]))[output]!;
 }
