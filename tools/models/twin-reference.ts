@@ -3,7 +3,8 @@
 // onnxruntime-node on those Python pixel values and ids, one image or one prompt at a time.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as ort from 'onnxruntime-node';
+import * as ortNode from 'onnxruntime-node';
+import * as ortWeb from 'onnxruntime-web';
 
 export const TWIN_SMALL_ROOT = join(import.meta.dirname, '../../.models/twin-small');
 export const TWIN_REPO = 'Xenova/clip-vit-base-patch32';
@@ -49,13 +50,31 @@ export function cosineMatrix(images: ArrayLike<number>[], texts: ArrayLike<numbe
   return images.map((image) => texts.map((text) => cosine(image, text)));
 }
 
+/**
+ * Where the int8 reference runs. Dynamic int8 quantisation is discontinuous: a 1e-6 relative change of the input
+ * moves the twin's int8 embeddings by up to 1e-2 (fp32: 1e-6), so ONNX Runtime's native x64 kernels and its WASM
+ * kernels, which differ by an ulp in float ops such as LayerNorm and Softmax, give the same graph results 8e-3
+ * apart. 'wasm' runs ONNX Runtime's WASM build (the app's kernels) in Node, single-threaded; 'native' runs
+ * onnxruntime-node.
+ */
+export type Int8Runtime = 'wasm' | 'native';
+
+type Session = Pick<ortNode.InferenceSession, 'run' | 'release'>;
+
+async function openSession(runtime: Int8Runtime, file: string): Promise<Session> {
+  if (runtime === 'native') return ortNode.InferenceSession.create(file);
+  ortWeb.env.wasm.numThreads = 1;
+  return ortWeb.InferenceSession.create(new Uint8Array(readFileSync(file)), {
+    executionProviders: ['wasm'],
+  }) as unknown as Promise<Session>;
+}
+
 /** Cosines [image][prompt] from the published int8 graphs, each image and each prompt run alone. */
-export async function int8Cosines(reference: TwinReference): Promise<number[][]> {
+export async function int8Cosines(reference: TwinReference, runtime: Int8Runtime): Promise<number[][]> {
   const file = (tower: string) => join(TWIN_SMALL_DIR, 'onnx', `${tower}_model_quantized.onnx`);
-  const [vision, text] = await Promise.all([
-    ort.InferenceSession.create(file('vision')),
-    ort.InferenceSession.create(file('text')),
-  ]);
+  const ort = runtime === 'native' ? ortNode : (ortWeb as unknown as typeof ortNode);
+  const vision = await openSession(runtime, file('vision'));
+  const text = await openSession(runtime, file('text'));
   try {
     const images: Float32Array[] = [];
     for (const image of reference.images) {
