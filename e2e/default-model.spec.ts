@@ -73,6 +73,14 @@ test('the model host unreachable (DNS failure): the Mini runs, with a notice, wi
   );
   expect(refused.some((url) => url.includes(`/${DEFAULT_MODEL_ID}/resolve/main/config.json`))).toBe(true);
   await expectMiniWorks(page);
+
+  // What the notice suggests: a mirror set in "Models and settings" brings the real model.
+  hub = await startHubServer({ repos: { [DEFAULT_MODEL_ID]: MINI_FILES } });
+  await page.getByText('Models and settings').click();
+  await page.getByLabel(/^Model host/).fill(hub.origin);
+  await page.getByRole('button', { name: 'Save host' }).click();
+  await expect(status(page)).toHaveAttribute('data-model-id', DEFAULT_MODEL_ID);
+  await expect(page.getByTestId('model-fallback')).toHaveCount(0);
 });
 
 test('a model host that accepts the connection and never answers: the Mini runs, with a notice, within 15 s', async ({
