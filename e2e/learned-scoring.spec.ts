@@ -104,14 +104,12 @@ test('the comparison view scores SigLIP with the same trained scale and bias as 
   const other = page.locator('[data-testid="compare-other"][data-image-name="blue-star.png"]');
   await expect(other.getByTestId('bar').first()).toBeVisible();
   await other.getByRole('button', { name: /show all/i }).click();
-  const scored = await other
-    .getByTestId('bar')
-    .evaluateAll((els) =>
-      els.map((el) => ({
-        score: el.getAttribute('data-score'),
-        similarity: Number(el.getAttribute('data-similarity')),
-      })),
-    );
+  const scored = await other.getByTestId('bar').evaluateAll((els) =>
+    els.map((el) => ({
+      score: el.getAttribute('data-score'),
+      similarity: Number(el.getAttribute('data-similarity')),
+    })),
+  );
   expect(scored.length).toBeGreaterThan(40);
   for (const bar of scored) {
     const expected = 1 / (1 + Math.exp(-(SCALE * bar.similarity + BIAS)));

@@ -49,6 +49,14 @@ export function answerHostProposal(accept: boolean): void {
   if (modelAfterConsent) selectModel(modelAfterConsent, modelAfterConsent !== DEFAULT_MODEL_ID);
 }
 
+/** Saves the model host ("Models and settings"); a model the old host failed is tried again on the new one. */
+export function saveHubHost(host: string): boolean {
+  const store = appStore.getState();
+  if (!store.setHubHost(host)) return false;
+  if (store.fallback) selectModel(store.fallback.failedId, store.fallback.explicit);
+  return true;
+}
+
 /** Loads another model; `explicit` when the user chose it (the fallback notice then names it). */
 export function selectModel(id: string, explicit = true): void {
   const store = appStore.getState();

@@ -63,6 +63,8 @@ export async function fetchConfigs(context: FetchContext): Promise<ModelFiles> {
     signal: context.signal,
     onCacheFailure: context.onNotice,
     answerTimeoutMs: MODEL_HOST_ANSWER_TIMEOUT_MS,
+    // Fewer retries than for the big files: an unreachable host should hand over to the bundled model quickly.
+    attempts: 3,
   };
   const [config, preprocessor, tokenizer, tokenizerConfig] = await Promise.all(
     JSON_FILES.map(async (name) => parseJson(name, await readFile(context, name, options))),

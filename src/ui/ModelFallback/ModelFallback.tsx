@@ -19,7 +19,7 @@ export function ModelFallback() {
     >
       <p>
         {what} could not be loaded from {fallback.host} and is not cached ({fallback.reason}), so Clipscope switched to{' '}
-        {bundled}, the bundled shapes model: it only knows coloured shapes, so real photos get no real answer.
+        {bundled}: it only knows coloured shapes, so real photos get no real answer.
       </p>
       <p>
         Check the internet connection and try again, set a mirror under &ldquo;Models and settings&rdquo;, or open a

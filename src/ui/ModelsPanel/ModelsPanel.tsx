@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { deleteCachedModel, listCachedModels, type CachedModel } from '../../client/model-cache';
 import { formatBytes } from '../../model/transfer';
-import { openPickedFolder } from '../../store/controller';
+import { openPickedFolder, saveHubHost } from '../../store/controller';
 import { useAppStore } from '../../store/store';
 
 /** Settings: the model host, and the models kept in this browser with their sizes. */
 export function ModelsPanel() {
   const [models, setModels] = useState<CachedModel[]>([]);
   const hubHost = useAppStore((s) => s.hubHost);
-  const setHubHost = useAppStore((s) => s.setHubHost);
   const modelState = useAppStore((s) => s.modelState);
   const [hostDraft, setHostDraft] = useState(hubHost);
   const [hostError, setHostError] = useState('');
@@ -18,7 +17,7 @@ export function ModelsPanel() {
 
   const saveHost = (event: FormEvent) => {
     event.preventDefault();
-    setHostError(setHubHost(hostDraft) ? '' : 'Enter an http(s) address such as https://huggingface.co.');
+    setHostError(saveHubHost(hostDraft) ? '' : 'Enter an http(s) address such as https://huggingface.co.');
   };
 
   return (
