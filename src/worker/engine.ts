@@ -1,18 +1,19 @@
 // The model state of the worker: files, tokenizer, sessions and the encode calls. A WebGPU failure is thrown as a
 // WebGpuFailure: after one, ONNX Runtime's instance in this worker may be unusable, so the client starts a fresh
 // WASM worker instead of retrying here.
-import type * as Ort from 'onnxruntime-web';
 import type { PreprocessorConfig } from '../model/preprocess';
 import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
 import { chooseDtype } from '../model/dtype';
 import { rewritePatchEmbedding } from '../model/patch-embedding';
+import { lengthGroups, TowerSignatureError } from '../model/tower-io';
 import type { Backend, LoadedModel, LoadRequest } from '../shared/protocol';
 import { framePixels } from './frame';
 import { evictTowers, fetchConfigs, fetchLearnedScoring, fetchTowers, type ProgressReporter } from './model-files';
 import { pixelValues, resizeEdge, type PreparedImage } from './prepare';
 import * as runtime from './runtime';
+import { guardWebGpu, Towers } from './towers';
 
-export class WebGpuFailure extends Error {}
+export { WebGpuFailure } from './towers';
 
 export interface ImageResult {
   embeds: Float32Array;
@@ -24,14 +25,14 @@ export interface ImageResult {
 export class Engine {
   private tokenizer?: ClipTokenizer;
   private preprocessor: PreprocessorConfig = {};
-  private sessions?: runtime.Sessions;
+  private towers?: Towers;
   private padTo = 0;
 
   constructor(private readonly onDeviceLost: (reason: string) => void) {}
 
   async load(request: LoadRequest, signal: AbortSignal, report: ProgressReporter): Promise<LoadedModel> {
-    await runtime.releaseSessions(this.sessions);
-    this.sessions = undefined;
+    await this.towers?.release();
+    this.towers = undefined;
     const notices: string[] = [];
     const context = {
       modelUrl: request.modelUrl,
@@ -64,22 +65,22 @@ export class Engine {
     });
     let towers = await fetchTowers(context, dtype);
     report('Starting the model', 0, 0);
-    this.sessions = await this.guard(choice.backend, 'to start', async () => {
+    this.towers = await guardWebGpu(choice.backend, 'to start', async () => {
       try {
-        return await runtime.createSessions(choice.backend, towers.textModel, this.fastVision(towers, choice.backend));
+        return await Towers.create(choice.backend, towers.textModel, this.fastVision(towers, choice.backend));
       } catch (error) {
-        if (!towers.fromCache || choice.backend !== 'wasm') throw error;
+        if (!towers.fromCache || choice.backend !== 'wasm' || error instanceof TowerSignatureError) throw error;
         // A cached file ONNX Runtime cannot read is damaged: drop it and download it again, once.
         notices.push('A cached model file was damaged, so it was downloaded again.');
         await evictTowers(context, dtype);
         towers = await fetchTowers(context, dtype);
-        return runtime.createSessions(choice.backend, towers.textModel, this.fastVision(towers, choice.backend));
+        return Towers.create(choice.backend, towers.textModel, this.fastVision(towers, choice.backend));
       }
     });
     if (choice.backend === 'webgpu') void runtime.watchDeviceLoss(this.onDeviceLost);
     report('Warming up', 0, 0);
     const warm = await this.encodeTexts(['a photo']);
-    await this.run('vision', this.pixelTensor(new Float32Array(3 * this.inputEdge() ** 2)));
+    await this.requireTowers().images([new Float32Array(3 * this.inputEdge() ** 2)]);
     return {
       backend: choice.backend,
       dtype,
@@ -92,10 +93,23 @@ export class Engine {
     };
   }
 
+  /** Encodes prompts in batches of equal token length (see lengthGroups), returned in the order given. */
   async encodeTexts(prompts: string[]): Promise<Float32Array> {
-    const batch = this.requireTokenizer().encodeBatch(prompts, this.padTo);
-    const { ort } = this.requireSessions();
-    return this.run('text', new ort.Tensor('int64', batch.ids, [batch.batchSize, batch.sequenceLength]));
+    const tokenizer = this.requireTokenizer();
+    const lengths = prompts.map((p) => tokenizer.encode(p).length);
+    let out: Float32Array | undefined;
+    for (const group of lengthGroups(lengths, this.padTo)) {
+      const batch = tokenizer.encodeBatch(
+        group.map((i) => prompts[i]!),
+        this.padTo,
+      );
+      const lengthsOf = group.map((i) => lengths[i]!);
+      const embeds = await this.requireTowers().text(batch.ids, lengthsOf, batch.sequenceLength);
+      const dim = embeds.length / group.length;
+      out ??= new Float32Array(prompts.length * dim);
+      group.forEach((index, row) => out!.set(embeds.subarray(row * dim, (row + 1) * dim), index * dim));
+    }
+    return out ?? new Float32Array(0);
   }
 
   /** The loaded model's preprocessing, for images prepared ahead of their run. */
@@ -110,10 +124,7 @@ export class Engine {
     const good = prepared.filter((p): p is PreparedImage => !(p instanceof Error));
     if (good.length === 0) return prepared as Error[];
     good.forEach((p) => p.config !== this.preprocessor && Object.assign(p, pixelValues(p.pixels, this.preprocessor)));
-    const plane = good[0]!.values.length;
-    const batch = new Float32Array(good.length * plane);
-    good.forEach((p, i) => batch.set(p.values, i * plane));
-    const embeds = await this.run('vision', this.pixelTensor(batch, good.length));
+    const embeds = await this.requireTowers().images(good.map((p) => p.values));
     const dim = embeds.length / good.length;
     const thumbnails = await Promise.allSettled(good.map((p) => p.thumbnail));
     let next = 0;
@@ -131,28 +142,9 @@ export class Engine {
   async encodeFrame(frame: ImageBitmap): Promise<Float32Array> {
     try {
       const pixels = framePixels(frame, resizeEdge(this.preprocessor));
-      return await this.run('vision', this.pixelTensor(pixelValues(pixels, this.preprocessor).values));
+      return await this.requireTowers().images([pixelValues(pixels, this.preprocessor).values]);
     } finally {
       frame.close();
-    }
-  }
-
-  private async run(tower: 'text' | 'vision', input: Ort.Tensor): Promise<Float32Array> {
-    const sessions = this.requireSessions();
-    const session = sessions[tower];
-    const output = await this.guard(sessions.backend, 'while running', () =>
-      session.run({ [session.inputNames[0]!]: input }),
-    );
-    return output[session.outputNames[0]!]!.data as Float32Array;
-  }
-
-  /** Runs `work`; a failure on WebGPU becomes a WebGpuFailure with words a person can read. */
-  private async guard<T>(backend: string, when: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (backend !== 'webgpu') throw error;
-      throw new WebGpuFailure(`WebGPU failed ${when}: ${runtime.describeError(error)}`);
     }
   }
 
@@ -162,12 +154,6 @@ export class Engine {
    */
   private fastVision(towers: { visionModel: Uint8Array }, backend: Backend): Uint8Array {
     return backend === 'wasm' ? rewritePatchEmbedding(towers.visionModel, this.inputEdge()).model : towers.visionModel;
-  }
-
-  private pixelTensor(values: Float32Array, count = 1): Ort.Tensor {
-    const { ort } = this.requireSessions();
-    const edge = Math.round(Math.sqrt(values.length / count / 3));
-    return new ort.Tensor('float32', values, [count, 3, edge, edge]);
   }
 
   private inputEdge(): number {
@@ -180,8 +166,8 @@ export class Engine {
     return this.tokenizer;
   }
 
-  private requireSessions(): runtime.Sessions {
-    if (!this.sessions) throw new Error('No model is loaded yet.');
-    return this.sessions;
+  private requireTowers(): Towers {
+    if (!this.towers) throw new Error('No model is loaded yet.');
+    return this.towers;
   }
 }
