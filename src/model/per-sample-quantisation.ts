@@ -31,7 +31,13 @@ interface Plan {
   products: { node: GraphNode; weight: GraphTensor; columnSums: Int32Array }[];
 }
 
-const readers = (graph: OnnxGraph, value: string) => graph.nodes.filter((n) => n.inputs.includes(value));
+/** Each value's reading nodes. */
+function readerIndex(graph: OnnxGraph): Map<string, GraphNode[]> {
+  const index = new Map<string, GraphNode[]>();
+  for (const node of graph.nodes)
+    for (const input of new Set(node.inputs)) index.set(input, [...(index.get(input) ?? []), node]);
+  return index;
+}
 
 /** Reshapes with a leading 0 and transposes that keep axis 0 leave the batch axis where it was. */
 function keepsBatch(node: GraphNode, graph: OnnxGraph): boolean {
@@ -57,11 +63,12 @@ function columnSums(weight: GraphTensor, zero: GraphTensor | undefined): Int32Ar
 }
 
 /** What rewriting `quantiser` involves, or undefined when one of its outputs goes somewhere the rewrite cannot follow. */
-function plan(quantiser: GraphNode, graph: OnnxGraph): Plan | undefined {
+function plan(quantiser: GraphNode, graph: OnnxGraph, readerMap: Map<string, GraphNode[]>): Plan | undefined {
+  const readers = (value: string) => readerMap.get(value) ?? [];
   const [quantised = '', , zeroPoint = ''] = quantiser.outputs;
   const products: Plan['products'] = [];
   const follow = (value: string): boolean =>
-    readers(graph, value).every((node) => {
+    readers(value).every((node) => {
       if (node.opType !== 'MatMulInteger')
         return keepsBatch(node, graph) && node.inputs[0] === value && follow(node.outputs[0]!);
       const weight = graph.initializers.get(node.inputs[1] ?? '');
@@ -72,7 +79,7 @@ function plan(quantiser: GraphNode, graph: OnnxGraph): Plan | undefined {
       return true;
     });
   if (!follow(quantised) || !products.length) return undefined;
-  const zeroReaders = readers(graph, zeroPoint);
+  const zeroReaders = readers(zeroPoint);
   return zeroReaders.every((n) => products.some((p) => p.node === n)) ? { quantiser, products } : undefined;
 }
 
@@ -158,7 +165,8 @@ function rewrite(model: Uint8Array): PerSampleRewrite {
   const graph = readGraph(model);
   const quantisers = graph?.nodes.filter((n) => n.opType === 'DynamicQuantizeLinear') ?? [];
   if (!graph || !quantisers.length) return { model, rewritten: 0, unhandled: 0 };
-  const plans = graph.opset >= MIN_OPSET ? quantisers.map((q) => plan(q, graph)) : [];
+  const readerMap = readerIndex(graph);
+  const plans = graph.opset >= MIN_OPSET ? quantisers.map((q) => plan(q, graph, readerMap)) : [];
   const replaced = new Map<WireField, Uint8Array>();
   const added: Uint8Array[] = [];
   plans.forEach((p, index) => {
