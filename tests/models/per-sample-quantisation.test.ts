@@ -4,11 +4,12 @@ import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { rewritePatchEmbedding } from '../../src/model/patch-embedding';
 import { quantisePerSample } from '../../src/model/per-sample-quantisation';
+import { MISSING_TWIN, TWIN_SMALL_DIR } from '../../tools/models/twin-reference';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 const read = (path: string) => new Uint8Array(readFileSync(path));
 const MINI = join(import.meta.dirname, '../../public/models/clipscope-mini/onnx');
-const TWIN = join(import.meta.dirname, '../../.models/hub/Xenova/clip-vit-base-patch32/onnx');
+const TWIN = join(TWIN_SMALL_DIR, 'onnx');
 
 /** A seeded spread of values with a different range per sample, so batch-mates would change a shared scale. */
 function samples(count: number, size: number, seed: number): Float32Array[] {
@@ -98,17 +99,15 @@ describe('quantisePerSample', () => {
     expect(quantisePerSample(read(join(MINI, 'text_model_quantized.onnx')))).toMatchObject({ unhandled: 0 });
   });
 
-  // The full-size ViT-B/32 twin (npm run models:twins) is not in CI; where it exists, its tower must agree too.
-  it.skipIf(!existsSync(join(TWIN, 'vision_model_quantized.onnx')))(
-    'makes the full-size ViT-B/32 twin batch-independent',
-    async () => {
-      const patched = rewritePatchEmbedding(read(join(TWIN, 'vision_model_quantized.onnx')), 224).model;
-      const result = quantisePerSample(patched);
-      expect(result.unhandled).toBe(0);
-      const inputs = samples(3, 3 * 224 * 224, 9);
-      const after = await aloneAndBatched(result.model, inputs, [3, 224, 224]);
-      expect(maxDifference(after.alone, after.batched)).toBeLessThanOrEqual(1e-6);
-    },
-    120_000,
-  );
+  // The reduced-depth ViT-B/32 twin (npm run models:twin-small, made before the tests): real widths and patching.
+  it('makes the ViT-B/32 twin batch-independent, text and vision', async () => {
+    if (!existsSync(join(TWIN, 'vision_model_quantized.onnx'))) throw new Error(MISSING_TWIN);
+    expect(quantisePerSample(read(join(TWIN, 'text_model_quantized.onnx')))).toMatchObject({ unhandled: 0 });
+    const patched = rewritePatchEmbedding(read(join(TWIN, 'vision_model_quantized.onnx')), 224).model;
+    const result = quantisePerSample(patched);
+    expect(result.unhandled).toBe(0);
+    const inputs = samples(3, 3 * 224 * 224, 9);
+    const after = await aloneAndBatched(result.model, inputs, [3, 224, 224]);
+    expect(maxDifference(after.alone, after.batched)).toBeLessThanOrEqual(1e-6);
+  }, 120_000);
 });
