@@ -215,7 +215,7 @@ test('preparing workers whose script fails to load lose no image', async ({ page
 test('a worker that keeps dying is given up: work fails at once with a Restart that starts afresh', async ({
   page,
 }) => {
-  test.setTimeout(240_000);
+  test.slow(); // five model starts
   const workers = watchWorkers(page);
   // The first four model workers die mid-batch (the first and its three restarts); a fifth, after Restart, is healthy.
   await page.route(
