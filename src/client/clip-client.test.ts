@@ -177,4 +177,16 @@ describe('ClipClient restarts', () => {
     current().crash('after revive'); // restarted again: the budget is full
     expect(workers).toHaveLength(before + 2);
   });
+
+  it('does not forgive restarts while the re-sent work keeps killing the worker, however slowly', async () => {
+    const { client, workers, current, stops, clock } = await loadedClient();
+    const poison = client.encodeImage(new Blob([]), 'poison.png');
+    for (let i = 0; i <= MAX_RESTARTS; i++) {
+      clock.now += 2 * RESTART_WINDOW_MS; // each start takes longer than the window
+      current().crash(`crash ${i}`); // dies on the re-sent image, before answering it
+    }
+    await expect(poison).rejects.toBeInstanceOf(WorkerStoppedError);
+    expect(stops).toHaveLength(1);
+    expect(workers).toHaveLength(MAX_RESTARTS + 1);
+  });
 });

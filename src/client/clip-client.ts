@@ -51,6 +51,8 @@ export class ClipClient {
   private readonly budget: RestartBudget;
   /** Set once the restart budget is spent: every request fails with it until `revive`. */
   private stopped?: WorkerStoppedError;
+  /** Requests the last restart re-sent that are not answered yet: the worker has made no progress while any is. */
+  private resentUnanswered = new Set<number>();
   // A closed client's worker ends on purpose: its released Web Lock must not bring it back.
   private disposed = false;
   private fallbackNotice = '';
@@ -65,6 +67,7 @@ export class ClipClient {
     if (this.disposed || !this.stopped) return;
     this.stopped = undefined;
     this.budget.reset();
+    this.resentUnanswered.clear();
     this.worker = this.spawn();
   }
 
@@ -94,6 +97,7 @@ export class ClipClient {
     for (const [id, pending] of this.pending) {
       if (pending.message.type !== 'encodeImage') continue;
       this.pending.delete(id);
+      this.resentUnanswered.delete(id);
       this.worker.postMessage({ type: 'cancel', id });
       pending.reject(new Error('Cancelled.'));
     }
@@ -173,6 +177,7 @@ export class ClipClient {
     if (!pending) return; // the answer to a request nobody waits for any more
     if (reply.type === 'progress') return pending.onProgress?.(reply.stage, reply.loadedBytes, reply.totalBytes);
     this.pending.delete(reply.id);
+    this.resentUnanswered.delete(reply.id);
     if (reply.type === 'error') pending.reject(new Error(reply.message));
     else pending.resolve(reply);
   }
@@ -188,7 +193,7 @@ export class ClipClient {
       p.reject(new Error('The camera frame was dropped while the model restarted.'));
     }
     const waiting = [...this.pending.values()];
-    if (!this.lastLoad || !this.budget.take()) {
+    if (!this.lastLoad || !this.budget.take(this.resentUnanswered.size > 0)) {
       const why = this.lastLoad ? `, ${MAX_RESTARTS + 1} times within a minute,` : ' before a model was loaded,';
       const message = `${reason}${why} so Clipscope stopped restarting it. Press Restart to try again, or reload the page.`;
       this.stopped = new WorkerStoppedError(message);
@@ -209,6 +214,7 @@ export class ClipClient {
     else this.pending.set(load.id, { message: load, resolve: (reply) => this.announce(reply), reject: () => {} });
     this.worker.postMessage(load);
     waiting.filter((p) => p !== reload).forEach((p) => this.worker.postMessage(p.message));
+    this.resentUnanswered = new Set(waiting.filter((p) => p !== reload).map((p) => p.message.id));
   }
 
   private announce(reply: RequestReply): void {

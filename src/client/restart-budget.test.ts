@@ -32,4 +32,13 @@ describe('RestartBudget', () => {
     budget.reset();
     expect(budget.take()).toBe(true);
   });
+
+  it('keeps old restarts when the worker made no progress since', () => {
+    let now = 0;
+    const budget = new RestartBudget(1, 1000, () => now);
+    budget.take();
+    now = 5000;
+    expect(budget.take(true)).toBe(false);
+    expect(budget.take()).toBe(true);
+  });
 });

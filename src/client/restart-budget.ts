@@ -9,10 +9,14 @@ export class RestartBudget {
     private readonly now: () => number,
   ) {}
 
-  /** Counts a restart now; false (and nothing counted) when the window already holds `max` of them. */
-  take(): boolean {
+  /**
+   * Counts a restart now; false (and nothing counted) when the window already holds `max` of them. `noProgress`:
+   * the worker died again before finishing the work the last restart re-sent (a slow model that dies on the same
+   * image), so old restarts do not expire.
+   */
+  take(noProgress = false): boolean {
     const now = this.now();
-    this.times = this.times.filter((time) => now - time < this.windowMs);
+    if (!noProgress) this.times = this.times.filter((time) => now - time < this.windowMs);
     if (this.times.length >= this.max) return false;
     this.times.push(now);
     return true;
