@@ -7,8 +7,8 @@ export function MergedLabelsHint({ merged }: { merged: readonly MergedLabel[] })
   return (
     <div className="hint" role="status" data-testid="merged-labels">
       <p>
-        Shown as one bar: the model reads these prompts as the same tokens (its tokenizer ignores case and some
-        spacing), so separate bars would only split one score. Change a label to tell them apart.
+        Shown as one bar: the model reads these prompts as the same tokens (its tokenizer may ignore case, or read
+        characters it does not know as one unknown token), so separate bars would only split one score.
       </p>
       <ul>
         {merged.map(({ label, same }) => (
