@@ -76,7 +76,7 @@ test('the model host unreachable (DNS failure): the Mini runs, with a notice, wi
 
   // What the notice suggests: a mirror set in "Models and settings" brings the real model.
   hub = await startHubServer({ repos: { [DEFAULT_MODEL_ID]: MINI_FILES } });
-  await page.getByText('Models and settings').click();
+  await page.getByText('Models and settings', { exact: true }).click();
   await page.getByLabel(/^Model host/).fill(hub.origin);
   await page.getByRole('button', { name: 'Save host' }).click();
   await expect(status(page)).toHaveAttribute('data-model-id', DEFAULT_MODEL_ID);

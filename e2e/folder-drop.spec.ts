@@ -21,8 +21,8 @@ test('a model folder dropped on the page is loaded and used', async ({ page }) =
   const requests: string[] = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
   await dropPaths(page, [join(import.meta.dirname, '../public/models/clipscope-mini')]);
-  await expect(page.getByTestId('model-status')).toContainText('local:clipscope-mini');
-  await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('model-status')).toContainText('the folder clipscope-mini');
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-model-id', 'local:clipscope-mini');
   await dropFiles(page, [fixtureFile('green-square.png')]);
   expect(await topLabel(page, 'green-square.png')).toBe('green square');
   expect(requests.filter((path) => path.includes('/models/'))).toEqual([]);

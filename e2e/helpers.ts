@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MINI_PAIRS } from '../src/model/presets';
 import { expect, type JSHandle, type Locator, type Page } from '@playwright/test';
 import { MINI_ID } from '../src/model/catalogue';
 
@@ -113,4 +114,16 @@ export async function patchWorker(page: Page, prelude: string): Promise<void> {
     const response = await route.fetch();
     await route.fulfill({ response, body: prelude + (await response.text()) });
   });
+}
+
+/**
+ * `count` labels that the Mini's tokenizer reads as different token sequences (it knows only colour and shape
+ * words, so "thing 1" and "thing 2" would be one label to it and share one bar): four of its words, counted in
+ * base (number of words), leaving out `avoid` so that no label competes with the true one.
+ */
+export function distinctMiniLabels(count: number, avoid: string[] = []): string[] {
+  const words = [...new Set(MINI_PAIRS.flatMap((pair) => pair.split(' ')))].filter((w) => !avoid.includes(w));
+  return Array.from({ length: count }, (_, i) =>
+    [0, 1, 2, 3].map((digit) => words[Math.floor(i / words.length ** digit) % words.length]).join(' '),
+  );
 }

@@ -105,20 +105,41 @@ export async function fetchTowers(context: FetchContext, dtype: Dtype): Promise<
 }
 
 /** The dtypes whose two tower files exist: in the folder from disk, in the cache, or on the host (HEAD). */
+// Which weights an uncatalogued repo has, remembered with its files so a reload makes no request.
+const DTYPES_RECORD = 'clipscope-dtypes.json';
+
 export async function availableDtypes(context: FetchContext): Promise<Dtype[]> {
+  const all = Object.keys(DTYPE_SUFFIX) as Dtype[];
+  if (context.localFiles) {
+    const files = context.localFiles;
+    return all.filter((d) => towerPaths(d).every((path) => files[path] !== undefined));
+  }
   const cache = await openCache(context.useCache);
+  const record = new URL(DTYPES_RECORD, context.modelUrl).href;
+  const remembered: unknown = await cache
+    ?.match(record)
+    .then((r) => r?.json())
+    .catch(() => undefined);
+  if (Array.isArray(remembered) && remembered.length > 0 && remembered.every((d) => all.includes(d as Dtype))) {
+    return remembered as Dtype[];
+  }
+  // Only a 404 (or 403, as some hosts answer for a missing file) says a file is absent: a server error or a cut
+  // connection leaves the file to the download, which retries and reports what went wrong.
+  let uncertain = false;
   const exists = async (path: string): Promise<boolean> => {
-    if (context.localFiles) return context.localFiles[path] !== undefined;
     const url = new URL(path, context.modelUrl).href;
     if (await cache?.match(url)) return true;
     const response = await fetch(url, { method: 'HEAD', signal: context.signal }).catch(() => undefined);
-    return response?.ok === true;
+    if (response?.ok) return true;
+    if (response?.status === 404 || response?.status === 403) return false;
+    uncertain = true;
+    return true;
   };
-  const dtypes = Object.keys(DTYPE_SUFFIX) as Dtype[];
-  const found = await Promise.all(
-    dtypes.map(async (d) => (await Promise.all(towerPaths(d).map(exists))).every(Boolean)),
-  );
-  return dtypes.filter((_, i) => found[i]);
+  const found = await Promise.all(all.map(async (d) => (await Promise.all(towerPaths(d).map(exists))).every(Boolean)));
+  const dtypes = all.filter((_, i) => found[i]);
+  if (dtypes.length > 0 && !uncertain)
+    await cache?.put(record, new Response(JSON.stringify(dtypes))).catch(() => undefined);
+  return dtypes;
 }
 
 /** Drops a model's tower files from the cache, e.g. when ONNX Runtime cannot parse them. */
