@@ -10,8 +10,8 @@ test('a model folder picked from disk is loaded and used', async ({ page }) => {
   await page
     .getByLabel('Open a model folder from this computer')
     .setInputFiles(join(import.meta.dirname, '../public/models/clipscope-mini'));
-  await expect(page.getByTestId('model-status')).toContainText('local:clipscope-mini');
-  await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('model-status')).toContainText('the folder clipscope-mini');
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-model-id', 'local:clipscope-mini');
   await dropFiles(page, [fixtureFile('purple-hexagon.png')]);
   expect(await topLabel(page, 'purple-hexagon.png')).toBe('purple hexagon');
   expect(requests.filter((path) => path.includes('/models/'))).toEqual([]);

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
-import { ALL_SHAPE_FIXTURES, dropFiles, fixtureFile, trueLabel, type DropFile } from './helpers';
+import { MINI_PAIRS } from '../src/model/presets';
+import { ALL_SHAPE_FIXTURES, dropFiles, fixtureFile, setLabels, trueLabel, type DropFile } from './helpers';
 
 // Switching model or weights while images are queued or being encoded: every card must end with bars from the
 // new model (or an alert), never stay "Classifying…" because its reply came back for the old model.
@@ -60,6 +61,7 @@ test('switching to another model mid-run re-runs every image on it', async ({ pa
   await page.goto(`./?backend=wasm&model=${HUB_REPO}&hub=${encodeURIComponent(hub.origin)}`);
   await page.getByTestId('confirm-host').click();
   await expect(page.getByTestId('model-status')).toContainText(`${HUB_REPO} ready`);
+  await setLabels(page, MINI_PAIRS); // a repo outside the catalogue starts with labels for real photos
   const files = manyImages(4);
   const unfinished = await dropAndSwitchMidRun(page, files, async () => {
     await page.getByLabel('Model', { exact: true }).selectOption('clipscope-mini');

@@ -49,8 +49,8 @@ export function ModelPicker() {
         {models.map((m) => (
           <option key={m.id} value={m.id}>
             {m.name}
-            {sizeText(m, dtype)} · {m.speedClass} ·{' '}
-            {m.uncatalogued ? 'not in the catalogue' : downloaded(m) ? 'available offline' : 'downloads on first use'}
+            {sizeText(m, dtype)} · {m.speedClass} · {m.uncatalogued && 'not in the catalogue · '}
+            {downloaded(m) ? 'available offline' : 'downloads on first use'}
           </option>
         ))}
       </select>
