@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { MINI_ID, type Dtype } from '../model/catalogue';
 import type { ScoringRule } from '../model/scoring';
 import type { LoadedModel } from '../shared/protocol';
+import type { ComparisonSession } from './compare-session';
 
 export type CompareState = 'off' | 'loading' | 'ready' | 'error';
 
@@ -18,6 +19,8 @@ export interface CompareSlice {
   compareTextEmbeds: ReadonlyMap<string, Float32Array>;
   /** The comparison model's image embeddings by image id. */
   compareImageEmbeds: ReadonlyMap<string, Float32Array>;
+  /** The comparison running now, if any (each start makes a new one). */
+  compareSession?: ComparisonSession;
   setCompare: (patch: Partial<Omit<CompareSlice, 'setCompare' | 'addCompareEmbeds'>>) => void;
   addCompareEmbeds: (kind: 'text' | 'image', keys: readonly string[], embeds: Float32Array) => void;
 }
