@@ -57,7 +57,14 @@ export class ClipTokenizer {
 
   /** Pads to the longest prompt, or to `padTo` tokens for models trained that way (SigLIP: 64). */
   encodeBatch(texts: readonly string[], padTo = 0): TokenBatch {
-    const rows = texts.map((text) => this.encode(text));
+    return this.padRows(
+      texts.map((text) => this.encode(text)),
+      padTo,
+    );
+  }
+
+  /** Already encoded prompts as one padded batch, as encodeBatch makes it. */
+  padRows(rows: readonly number[][], padTo = 0): TokenBatch {
     const sequenceLength = Math.max(1, Math.min(padTo, this.maxLength), ...rows.map((row) => row.length));
     const ids = new BigInt64Array(rows.length * sequenceLength).fill(BigInt(this.padId));
     rows.forEach((row, r) => row.forEach((id, c) => (ids[r * sequenceLength + c] = BigInt(id))));

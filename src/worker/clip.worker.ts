@@ -41,8 +41,7 @@ async function handle(request: Exclude<Job, { type: 'encodeImage' }>): Promise<v
       return;
     }
     case 'encodeTexts': {
-      const embeds = await engine.encodeTexts(request.prompts);
-      const tokens = engine.tokenKeys(request.prompts);
+      const { embeds, tokens } = await engine.encodeTexts(request.prompts);
       post({ type: 'textEmbeds', id: request.id, embeds, count: request.prompts.length, tokens }, [embeds.buffer]);
       return;
     }

@@ -86,7 +86,7 @@ export class Engine {
     });
     if (choice.backend === 'webgpu') void runtime.watchDeviceLoss(this.onDeviceLost);
     report('Warming up', 0, 0);
-    const warm = await this.encodeTexts(['a photo']);
+    const warm = (await this.encodeTexts(['a photo'])).embeds;
     await this.requireTowers().images([new Float32Array(3 * this.inputEdge() ** 2)]);
     return {
       backend: choice.backend,
@@ -103,14 +103,18 @@ export class Engine {
     };
   }
 
-  /** Encodes prompts in batches of equal token length (see lengthGroups), returned in the order given. */
-  async encodeTexts(prompts: string[]): Promise<Float32Array> {
+  /**
+   * Encodes prompts in batches of equal token length (see lengthGroups), returned in the order given, with each
+   * prompt's token ids as a string: equal strings mean the text tower saw the same input.
+   */
+  async encodeTexts(prompts: string[]): Promise<{ embeds: Float32Array; tokens: string[] }> {
     const tokenizer = this.requireTokenizer();
-    const lengths = prompts.map((p) => tokenizer.encode(p).length);
+    const rows = prompts.map((p) => tokenizer.encode(p));
+    const lengths = rows.map((row) => row.length);
     let out: Float32Array | undefined;
     for (const group of lengthGroups(lengths, this.padTo)) {
-      const batch = tokenizer.encodeBatch(
-        group.map((i) => prompts[i]!),
+      const batch = tokenizer.padRows(
+        group.map((i) => rows[i]!),
         this.padTo,
       );
       const lengthsOf = group.map((i) => lengths[i]!);
@@ -119,13 +123,7 @@ export class Engine {
       out ??= new Float32Array(prompts.length * dim);
       group.forEach((index, row) => out!.set(embeds.subarray(row * dim, (row + 1) * dim), index * dim));
     }
-    return out ?? new Float32Array(0);
-  }
-
-  /** Each prompt's token ids as a string: equal strings mean the text tower sees the same input. */
-  tokenKeys(prompts: readonly string[]): string[] {
-    const tokenizer = this.requireTokenizer();
-    return prompts.map((prompt) => tokenizer.encode(prompt).join(' '));
+    return { embeds: out ?? new Float32Array(0), tokens: rows.map((row) => row.join(' ')) };
   }
 
   /** The loaded model's preprocessing, for images prepared ahead of their run. */
