@@ -38,47 +38,32 @@ def preprocessor_config(image_size, crop_size=None):
     }
 
 
-def export_onnx(clip: Clip, onnx_dir, image_size, text_length=8):
-    """Exports both towers with dynamic batch (and sequence) axes; returns the two file paths."""
-    os.makedirs(onnx_dir, exist_ok=True)
-    clip.eval()
-    text_path, vision_path = os.path.join(onnx_dir, "text_model.onnx"), os.path.join(onnx_dir, "vision_model.onnx")
+def _sample_ids(clip: Clip, text_length):
+    """Two prompts of `text_length` tokens ending in end-of-text (the highest id), for tracing the text tower."""
     eot = clip.cfg.text.vocab_size - 1
-    input_ids = torch.tensor([[eot - 1] + [1] * (text_length - 2) + [eot]] * 2)
-    with torch.no_grad():
-        torch.onnx.export(TextEmbeds(clip), (input_ids,), text_path, input_names=["input_ids"],
-                          output_names=["text_embeds"], opset_version=OPSET,
-                          dynamic_axes={"input_ids": {0: "batch_size", 1: "sequence_length"},
-                                        "text_embeds": {0: "batch_size"}})
-        pixels = torch.randn(2, 3, image_size, image_size)
-        torch.onnx.export(ImageEmbeds(clip), (pixels,), vision_path, input_names=["pixel_values"],
-                          output_names=["image_embeds"], opset_version=OPSET,
-                          dynamic_axes={"pixel_values": {0: "batch_size"}, "image_embeds": {0: "batch_size"}})
-    return text_path, vision_path
+    return torch.tensor([[eot - 1] + [1] * (text_length - 2) + [eot]] * 2)
 
 
-def export_published_onnx(clip: Clip, onnx_dir, image_size, text_length=8):
-    """Exports both towers with the signatures transformers.js loads from the Xenova CLIP repos (optimum's
+def export_onnx(clip: Clip, onnx_dir, image_size, text_length=8, published=False):
+    """Exports both towers with dynamic batch (and sequence) axes; returns the two file paths. With `published`,
+    the towers have the signatures transformers.js loads from the Xenova CLIP repos (optimum's
     CLIPVisionModelWithProjection / CLIPTextModelWithProjection configs): pixel_values -> image_embeds,
-    last_hidden_state; input_ids (no attention mask) -> text_embeds, last_hidden_state. Returns the two paths."""
+    last_hidden_state; input_ids (no attention mask) -> text_embeds, last_hidden_state."""
     os.makedirs(onnx_dir, exist_ok=True)
     clip.eval()
     text_path, vision_path = os.path.join(onnx_dir, "text_model.onnx"), os.path.join(onnx_dir, "vision_model.onnx")
-    eot = clip.cfg.text.vocab_size - 1
-    input_ids = torch.tensor([[eot - 1] + [1] * (text_length - 2) + [eot]] * 2)
+    hidden = {"last_hidden_state": {0: "batch_size", 1: "sequence_length"}} if published else {}
+    pixel_axes = {0: "batch_size", 1: "num_channels", 2: "height", 3: "width"} if published else {0: "batch_size"}
     with torch.no_grad():
-        torch.onnx.export(TextEmbedsWithHidden(clip), (input_ids,), text_path, input_names=["input_ids"],
-                          output_names=["text_embeds", "last_hidden_state"], opset_version=OPSET,
+        torch.onnx.export((TextEmbedsWithHidden if published else TextEmbeds)(clip), (_sample_ids(clip, text_length),),
+                          text_path, input_names=["input_ids"], output_names=["text_embeds", *hidden],
+                          opset_version=OPSET,
                           dynamic_axes={"input_ids": {0: "batch_size", 1: "sequence_length"},
-                                        "text_embeds": {0: "batch_size"},
-                                        "last_hidden_state": {0: "batch_size", 1: "sequence_length"}})
+                                        "text_embeds": {0: "batch_size"}, **hidden})
         pixels = torch.randn(2, 3, image_size, image_size)
-        torch.onnx.export(ImageEmbedsWithHidden(clip), (pixels,), vision_path, input_names=["pixel_values"],
-                          output_names=["image_embeds", "last_hidden_state"], opset_version=OPSET,
-                          dynamic_axes={"pixel_values": {0: "batch_size", 1: "num_channels", 2: "height",
-                                                         3: "width"},
-                                        "image_embeds": {0: "batch_size"},
-                                        "last_hidden_state": {0: "batch_size", 1: "sequence_length"}})
+        torch.onnx.export((ImageEmbedsWithHidden if published else ImageEmbeds)(clip), (pixels,), vision_path,
+                          input_names=["pixel_values"], output_names=["image_embeds", *hidden], opset_version=OPSET,
+                          dynamic_axes={"pixel_values": pixel_axes, "image_embeds": {0: "batch_size"}, **hidden})
     return text_path, vision_path
 
 
@@ -86,8 +71,7 @@ def export_full_onnx(clip: Clip, onnx_dir, image_size, text_length=8):
     """onnx/model.onnx: both towers in one graph with CLIPModel's inputs and outputs (for transformers.js)."""
     clip.eval()
     path = os.path.join(onnx_dir, "model.onnx")
-    eot = clip.cfg.text.vocab_size - 1
-    input_ids = torch.tensor([[eot - 1] + [1] * (text_length - 2) + [eot]] * 2)
+    input_ids = _sample_ids(clip, text_length)
     pixels = torch.randn(3, 3, image_size, image_size)
     with torch.no_grad():
         torch.onnx.export(FullClip(clip), (input_ids, pixels), path, input_names=["input_ids", "pixel_values"],

@@ -26,7 +26,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from clip_model import Clip, ClipConfig, TextConfig, VisionConfig  # noqa: E402
 from conformance_images import make_images  # noqa: E402
-from hub_files import export_published_onnx, preprocessor_config, write_json  # noqa: E402
+from hub_files import export_onnx, preprocessor_config, write_json  # noqa: E402
 from make_twins import OPENAI_LOGIT_SCALE, SHARED_TOKENIZER, TOKENIZER_FILES, hub_config  # noqa: E402
 from quantize import quantise  # noqa: E402
 from reference_clip import write_reference  # noqa: E402
@@ -107,7 +107,7 @@ def main():
 
     model = build_twin()
     os.makedirs(BASE, exist_ok=True)
-    paths = export_published_onnx(model, os.path.join(OUT, "onnx"), 224)
+    paths = export_onnx(model, os.path.join(OUT, "onnx"), 224, published=True)
     lap("build and export")
     for path in paths:
         quantise(path, path.replace(".onnx", "_quantized.onnx"))
