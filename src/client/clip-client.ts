@@ -104,8 +104,7 @@ export class ClipClient {
   }
 
   async encodeTexts(prompts: string[]): Promise<Float32Array> {
-    return ((await this.request({ type: 'encodeTexts', prompts })) as Extract<RequestReply, { type: 'textEmbeds' }>)
-      .embeds;
+    return (await this.encodeTextsWithTokens(prompts)).embeds;
   }
 
   /** Embeddings plus each prompt's token ids (space-separated), for merging labels that tokenize alike. */
