@@ -1,9 +1,19 @@
 /** The models Clipscope offers: the one source of truth for ids, files, sizes, licences and scoring. */
+import { MINI_COLOURS, MINI_SHAPES, MINI_WORDS } from './mini-vocabulary';
+
 export type Dtype = 'fp32' | 'fp16' | 'q8';
 export type Scoring = 'softmax' | 'sigmoid';
 
 /** File suffix of each dtype in the transformers.js Hub layout (onnx/vision_model{suffix}.onnx). */
 export const DTYPE_SUFFIX: Record<Dtype, string> = { fp32: '', fp16: '_fp16', q8: '_quantized' };
+
+/** What a model trained on a closed set of words knows; models trained on open web captions have none. */
+export interface ModelKnowledge {
+  /** What it can recognise, in groups the notice names ("8 colours and 6 shapes"). */
+  topics: readonly { name: string; words: readonly string[] }[];
+  /** Every word its tokenizer has (lowercase); any other word reaches it as one unknown token. */
+  vocabulary: readonly string[];
+}
 
 export interface CatalogueModel {
   /** Hub repo id, or a short id for the bundled model. */
@@ -39,6 +49,8 @@ export interface CatalogueModel {
    * scoring follows config.json's model_type (see config-scoring.ts) instead of the fields above.
    */
   uncatalogued?: true;
+  /** Set for a model that knows only a few words (the Mini): the app says so and marks words it does not know. */
+  knows?: ModelKnowledge;
 }
 
 export const MINI_ID = 'clipscope-mini';
@@ -58,6 +70,13 @@ export const CATALOGUE: readonly CatalogueModel[] = [
     speedClass: 'instant',
     // Its int8 ConvNet is slower than fp32 on CPU (see its model card).
     wasmDtype: 'fp32',
+    knows: {
+      topics: [
+        { name: 'colours', words: MINI_COLOURS },
+        { name: 'shapes', words: MINI_SHAPES },
+      ],
+      vocabulary: MINI_WORDS,
+    },
   },
   {
     id: 'Xenova/clip-vit-base-patch32',

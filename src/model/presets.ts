@@ -1,4 +1,5 @@
 import { DEFAULT_MODEL_ID, MINI_ID } from './catalogue';
+import { MINI_COLOURS, MINI_SHAPES } from './mini-vocabulary';
 
 /** Label presets offered in the editor. */
 export interface Preset {
@@ -9,9 +10,7 @@ export interface Preset {
   modelId?: string;
 }
 
-/** The colour and shape words Clipscope Mini was trained on (tools/models/shapes_data.py). */
-export const MINI_COLOURS = ['red', 'green', 'blue', 'yellow', 'purple', 'orange', 'black', 'white'];
-export const MINI_SHAPES = ['circle', 'square', 'triangle', 'star', 'hexagon', 'cross'];
+export { MINI_COLOURS, MINI_SHAPES } from './mini-vocabulary';
 /** The 48 "<colour> <shape>" labels, colour-major. */
 export const MINI_PAIRS = MINI_COLOURS.flatMap((colour) => MINI_SHAPES.map((shape) => `${colour} ${shape}`));
 
