@@ -10,6 +10,7 @@ import type { SharedSetup } from '../shared/share-link';
 import { readUrlChoices } from '../shared/url-params';
 import { startApp } from './controller';
 import { currentLabels } from './selectors';
+import { keepLabelsOnDevice, readSavedLabels } from './saved-labels';
 import { appStore, type AppState } from './store';
 
 /** Starts the app with the setup from the page's link: `#share=` when present, else the `?model=`… parameters. */
@@ -20,7 +21,7 @@ export async function startFromLink(): Promise<void> {
   const payload = sharePayload(location.hash);
   if (payload === undefined) {
     const choices = readUrlChoices(location.search);
-    store.setLabelsText(startingPreset(choices.modelId).labels.join('\n'));
+    startWithSavedLabels(choices.modelId);
     return startApp(choices);
   }
   const { decodeShare } = await import('../shared/share-link');
@@ -29,7 +30,7 @@ export async function startFromLink(): Promise<void> {
   if (!decoded.ok || (decoded.setup.preset && !preset)) {
     // The fragment is refused; the link's other settings (`?model=`, `?backend=`…) still apply.
     const choices = readUrlChoices(location.search);
-    store.setLabelsText(startingPreset(choices.modelId).labels.join('\n'));
+    startWithSavedLabels(choices.modelId);
     startApp(choices);
     store.addNotice(decoded.ok ? 'This share link names a label preset this version does not have.' : decoded.problem);
     history.replaceState(null, '', location.pathname + location.search); // a reload starts without it too
@@ -38,7 +39,17 @@ export async function startFromLink(): Promise<void> {
   const { setup } = decoded;
   store.setLabelsText((preset?.labels ?? setup.labels).join('\n'));
   store.setTemplate(setup.template);
+  keepLabelsOnDevice(appStore); // a link's labels replace the saved ones only once edited
   startApp(readUrlChoices(`?${choiceParams(setup)}`));
+}
+
+/** Without a share link: the labels and template saved on this device, else the model's starting labels. */
+function startWithSavedLabels(modelId: string | undefined): void {
+  const store = appStore.getState();
+  const saved = readSavedLabels();
+  store.setLabelsText(saved?.labelsText ?? startingPreset(modelId).labels.join('\n'));
+  if (saved) store.setTemplate(saved.template);
+  keepLabelsOnDevice(appStore);
 }
 
 /** The link's model choices as URL parameters, so they are checked exactly like a hand-written `?model=` link. */
