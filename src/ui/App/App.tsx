@@ -4,6 +4,7 @@ import { DropZone } from '../DropZone/DropZone';
 import { ExploreTabs } from '../ExploreTabs/ExploreTabs';
 import { HostConsent } from '../HostConsent/HostConsent';
 import { LabelsPanel } from '../LabelsPanel/LabelsPanel';
+import { LimitedModelNotice } from '../LimitedModelNotice/LimitedModelNotice';
 import { ModelFallback } from '../ModelFallback/ModelFallback';
 import { ModelPicker } from '../ModelPicker/ModelPicker';
 import { ModelsPanel } from '../ModelsPanel/ModelsPanel';
@@ -28,6 +29,7 @@ export function App() {
           <BackendBadge />
           <ThreadsBadge />
         </div>
+        <LimitedModelNotice />
         <ModelsPanel />
         <SharePanel />
       </header>

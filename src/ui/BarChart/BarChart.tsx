@@ -10,12 +10,15 @@ export function BarChart({
   scores,
   rule,
   focusLabel,
+  winner = true,
 }: {
   labels: string[];
   scores: LabelScores;
   rule?: ScoringRule;
   /** A label to mark (chosen in the matrix); it is shown even when outside the top bars. */
   focusLabel?: string;
+  /** False when the model cannot tell the labels apart: no bar is presented as the answer. */
+  winner?: boolean;
 }) {
   const chosenMode = useAppStore((s) => s.scoreMode);
   const mode = rule ? chosenMode : 'similarity';
@@ -46,7 +49,7 @@ export function BarChart({
           return (
             <li
               key={labels[i]}
-              className={`bar${rank === 0 ? ' top' : ''}${i === focusIndex ? ' focused' : ''}`}
+              className={`bar${rank === 0 && winner ? ' top' : ''}${i === focusIndex ? ' focused' : ''}`}
               aria-current={i === focusIndex ? 'true' : undefined}
               data-testid="bar"
               data-label={labels[i]}

@@ -1,11 +1,14 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import { findModel } from '../../model/catalogue';
 import { TEMPLATE_SLOT } from '../../model/labels';
 import { PRESETS, presetMatching } from '../../model/presets';
+import { canServe } from '../../model/vocabulary';
 import { MAX_LABELS } from '../../shared/settings';
 import { applyPreset } from '../../store/controller';
 import { currentLabels, droppedLabelCount, selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { MergedLabelsHint } from './MergedLabelsHint';
+import { UnknownWords, unknownInPrompts } from './UnknownWords';
 
 export function LabelsPanel() {
   const id = useId();
@@ -19,6 +22,13 @@ export function LabelsPanel() {
   const pending = useAppStore((s) => selectLabelMatrix(s).pending);
   const merged = useAppStore((s) => selectLabelMatrix(s).merged);
   const ready = useAppStore((s) => s.modelState === 'ready');
+  const modelId = useAppStore((s) => s.modelId);
+  const model = findModel(modelId);
+  const knows = model?.knows;
+  const unknown = useMemo(
+    () => unknownInPrompts(findModel(modelId), currentLabels({ labelsText }), template),
+    [modelId, labelsText, template],
+  );
 
   return (
     <section className="labels-panel" aria-label="Labels">
@@ -31,7 +41,9 @@ export function LabelsPanel() {
         rows={12}
         spellCheck={false}
         dir="auto"
+        aria-describedby={unknown ? `${id}-unknown` : undefined}
       />
+      {unknown && <UnknownWords id={`${id}-unknown`} modelName={model!.name} unknown={unknown} />}
       <p className="hint" aria-live="polite">
         {count === 0
           ? 'Type or paste at least one label to see scores.'
@@ -59,7 +71,7 @@ export function LabelsPanel() {
         <option value="">Choose a label set…</option>
         {PRESETS.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name} ({p.labels.length})
+            {p.name} ({p.labels.length}){canServe(p.labels, knows) ? '' : ', needs a real CLIP model'}
           </option>
         ))}
       </select>

@@ -7,6 +7,7 @@ import { BarChart } from '../BarChart/BarChart';
 import { CardHead } from '../CardHead/CardHead';
 import { MoreLikeThis } from '../MoreLikeThis/MoreLikeThis';
 import { UnfamiliarImage } from '../UnfamiliarImage/UnfamiliarImage';
+import { cannotTell } from '../../model/cannot-tell';
 import { isUnfamiliar } from '../../model/unfamiliar';
 import { visibleText } from '../../model/visible-text';
 
@@ -24,6 +25,12 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
     cardRef.current?.focus();
   }, [focusLabel]);
   const scores = useMemo(() => scoreLabels(item.embeds, matrix, rule), [item.embeds, matrix, rule]);
+  // Labels the tokenizer reads alike share a bar: it counts as that many equal scores.
+  const tied = useMemo(() => {
+    if (!scores || !rule) return false; // cosines alone have no scale to judge a tie by
+    const sizes = matrix.labels.map((label) => 1 + (matrix.merged.find((m) => m.label === label)?.same.length ?? 0));
+    return cannotTell(scores.probabilities, sizes);
+  }, [scores, rule, matrix]);
   const calibration = useAppStore((s) => s.model?.unfamiliar);
   const unfamiliar = useMemo(
     () => item.embeds !== undefined && isUnfamiliar(item.embeds, calibration),
@@ -40,6 +47,7 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
       data-width={item.width}
       data-height={item.height}
       data-unfamiliar={unfamiliar || undefined}
+      data-cannot-tell={tied || undefined}
     >
       <CardHead item={item}>
         {item.embeds && <MoreLikeThis id={item.id} name={item.name} />}
@@ -60,12 +68,20 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
       )}
       {(item.state === 'queued' || item.state === 'encoding') && <p className="hint">Classifying…</p>}
       {item.state === 'done' && !scores && labelCount === 0 && <p className="hint">Add labels to see scores.</p>}
+      {tied && (
+        <p className="hint cannot-tell" data-testid="cannot-tell">
+          The model cannot tell these labels apart for this image: their scores are about equal, so none is the answer.
+          Try other labels{matrix.merged.length > 0 ? ' with words it knows' : ''}, or another model.
+        </p>
+      )}
       {scores && unfamiliar && (
         <UnfamiliarImage domain={calibration!.domain}>
-          <BarChart labels={matrix.labels} scores={scores} rule={rule} focusLabel={focusLabel} />
+          <BarChart labels={matrix.labels} scores={scores} rule={rule} focusLabel={focusLabel} winner={!tied} />
         </UnfamiliarImage>
       )}
-      {scores && !unfamiliar && <BarChart labels={matrix.labels} scores={scores} rule={rule} focusLabel={focusLabel} />}
+      {scores && !unfamiliar && (
+        <BarChart labels={matrix.labels} scores={scores} rule={rule} focusLabel={focusLabel} winner={!tied} />
+      )}
     </li>
   );
 });
