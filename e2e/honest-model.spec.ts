@@ -2,12 +2,15 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { DEFAULT_MODEL_ID, MINI_ID } from '../src/model/catalogue';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
-import { card, dropFiles, fixtureFile, openApp, setLabels, topLabel } from './helpers';
+import { card, dropFiles, fixtureFile, pinMini, setLabels, topLabel } from './helpers';
 
 // Honest about the model: what the bundled Mini knows, presets and words it cannot serve, cards it cannot decide,
 // and labels that survive a reload. The "real" CLIP is the Mini's files served as ViT-B/32 by a mirror of the model
 // host (tools/hub-server), as in e2e/default-model.spec.ts.
 const MINI_FILES = join(import.meta.dirname, '../public/models/clipscope-mini');
+// The Mini starts in seconds on a quiet machine; on one shared by many jobs it has taken over a minute.
+const START_TIMEOUT_MS = 240_000;
+test.setTimeout(600_000);
 let hub: HubServer | undefined;
 test.afterEach(async () => {
   await hub?.close();
@@ -15,6 +18,14 @@ test.afterEach(async () => {
 });
 
 const status = (page: Page) => page.getByTestId('model-status');
+const expectReady = (page: Page) =>
+  expect(status(page)).toHaveAttribute('data-state', 'ready', { timeout: START_TIMEOUT_MS });
+
+/** Opens the app on the Mini (WASM) and waits until the model is ready. */
+async function openApp(page: Page, query = '?backend=wasm'): Promise<void> {
+  await page.goto(`./${pinMini(query)}`);
+  await expectReady(page);
+}
 const editor = (page: Page) => page.getByTestId('labels-editor');
 const unknownWord = (page: Page, label: string) => page.locator(`[data-testid="unknown-word"][data-label="${label}"]`);
 
@@ -23,7 +34,7 @@ test('the Mini says what it knows, and one click loads the real CLIP model; then
 }) => {
   hub = await startHubServer({ repos: { [DEFAULT_MODEL_ID]: MINI_FILES } });
   await page.addInitScript((h) => localStorage.setItem('clipscope.hubHost', h), hub.origin);
-  await openApp(page, '?backend=wasm');
+  await openApp(page);
   const notice = page.getByTestId('model-limits');
   await expect(notice).toContainText('Clipscope Mini (coloured shapes, bundled) knows 8 colours and 6 shapes');
   await expect(notice).toContainText('nothing else');
@@ -37,7 +48,7 @@ test('the Mini says what it knows, and one click loads the real CLIP model; then
   await expect(unknownWord(page, 'cup')).toBeVisible();
   await button.click();
   await expect(status(page)).toHaveAttribute('data-model-id', DEFAULT_MODEL_ID);
-  await expect(status(page)).toHaveAttribute('data-state', 'ready');
+  await expectReady(page);
   const towers = hub.requests.filter((r) => r.path.includes('/onnx/')).map((r) => r.path);
   expect(towers).toContain(`/${DEFAULT_MODEL_ID}/resolve/main/onnx/vision_model_quantized.onnx`);
   await expect(notice).toHaveCount(0);
@@ -46,7 +57,7 @@ test('the Mini says what it knows, and one click loads the real CLIP model; then
 });
 
 test('"Everyday objects" is marked on the Mini; chosen anyway, cards say the model cannot tell', async ({ page }) => {
-  await openApp(page, '?backend=wasm');
+  await openApp(page);
   const preset = page.getByTestId('preset');
   await expect(preset.locator('option[value="everyday"]')).toContainText('needs a real CLIP model');
   await expect(preset.locator('option[value="cifar10"]')).toContainText('needs a real CLIP model');
@@ -76,7 +87,7 @@ test('"Everyday objects" is marked on the Mini; chosen anyway, cards say the mod
 });
 
 test('a word the Mini does not know is marked in the editor, in words a screen reader reads', async ({ page }) => {
-  await openApp(page, '?backend=wasm');
+  await openApp(page);
   await setLabels(page, ['red circle', 'cup', 'green cat']);
   await expect(unknownWord(page, 'cup')).toHaveText('cup: cup');
   await expect(unknownWord(page, 'green cat')).toHaveText('green cat: cat');
@@ -95,7 +106,7 @@ test('a word the Mini does not know is marked in the editor, in words a screen r
 test('labels and template survive a reload; a share link wins over them', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await openApp(page, '?backend=wasm');
+  await openApp(page);
   await setLabels(page, ['red circle', 'blue star']);
   await page.getByTestId('template-input').fill('a drawing of a {}');
   await page.getByTestId('share').click();
@@ -105,7 +116,7 @@ test('labels and template survive a reload; a share link wins over them', async 
   await setLabels(page, ['yellow triangle', 'green square', 'red star']);
   await page.getByTestId('template-input').fill('a {} on a grey background');
   await page.reload();
-  await expect(status(page)).toHaveAttribute('data-state', 'ready');
+  await expectReady(page);
   await expect(editor(page)).toHaveValue('yellow triangle\ngreen square\nred star');
   await expect(page.getByTestId('template-input')).toHaveValue('a {} on a grey background');
 
@@ -126,12 +137,12 @@ test('with storage blocked or full, labels still work for the visit and nothing 
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
-  await openApp(page, '?backend=wasm');
+  await openApp(page);
   await setLabels(page, ['red circle', 'blue star']);
   await dropFiles(page, [fixtureFile('blue-star.png')]);
   expect(await topLabel(page, 'blue-star.png')).toBe('blue star');
   await page.reload();
-  await expect(status(page)).toHaveAttribute('data-state', 'ready');
+  await expectReady(page);
   await expect(editor(page)).not.toHaveValue('red circle\nblue star'); // nothing was kept, and no error
   expect(errors).toEqual([]);
 });
