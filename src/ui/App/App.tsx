@@ -10,7 +10,6 @@ import { ModelsPanel } from '../ModelsPanel/ModelsPanel';
 import { ModelStatus } from '../ModelStatus/ModelStatus';
 import { Notices } from '../Notices/Notices';
 import { SharePanel } from '../SharePanel/SharePanel';
-import { ThreadsBadge } from '../ThreadsBadge/ThreadsBadge';
 
 export function App() {
   return (
@@ -26,7 +25,6 @@ export function App() {
           <ModelPicker />
           <ModelStatus />
           <BackendBadge />
-          <ThreadsBadge />
         </div>
         <ModelsPanel />
         <SharePanel />
