@@ -127,3 +127,10 @@ export function distinctMiniLabels(count: number, avoid: string[] = []): string[
     [0, 1, 2, 3].map((digit) => words[Math.floor(i / words.length ** digit) % words.length]).join(' '),
   );
 }
+
+/** Opens "Models and settings" (the weights picker, the model host, downloaded models) unless it is open. */
+export async function openSettings(page: Page): Promise<void> {
+  const panel = page.locator('details.models-panel');
+  if (!(await panel.evaluate((details: HTMLDetailsElement) => details.open))) await panel.locator('summary').click();
+  await expect(panel).toHaveAttribute('open', '');
+}

@@ -2,7 +2,15 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
 import { MINI_PAIRS } from '../src/model/presets';
-import { ALL_SHAPE_FIXTURES, dropFiles, fixtureFile, setLabels, trueLabel, type DropFile } from './helpers';
+import {
+  ALL_SHAPE_FIXTURES,
+  dropFiles,
+  fixtureFile,
+  openSettings,
+  setLabels,
+  trueLabel,
+  type DropFile,
+} from './helpers';
 
 // Switching model or weights while images are queued or being encoded: every card must end with bars from the
 // new model (or an alert), never stay "Classifying…" because its reply came back for the old model.
@@ -47,6 +55,7 @@ async function expectEveryCardClassified(page: Page, files: DropFile[]): Promise
 test('switching the weights mid-run re-runs every image on the new weights', async ({ page }) => {
   await page.goto('./?backend=wasm&model=clipscope-mini&dtype=fp32');
   await expect(page.getByTestId('model-status')).toContainText('ready (fp32)');
+  await openSettings(page); // the weights picker lives there
   const files = manyImages(4);
   const unfinished = await dropAndSwitchMidRun(page, files, async () => {
     await page.getByLabel('Weights').selectOption('q8');

@@ -21,12 +21,12 @@ export async function logLoads(page: Page): Promise<void> {
 export const loads = (page: Page): Promise<boolean[]> =>
   page.evaluate(() => JSON.parse(sessionStorage.getItem('test.loads') ?? '[]'));
 
-/** Waits until the page is cross-origin isolated and the threads badge shows one WASM thread per core. */
+/** Waits until the page is cross-origin isolated and the backend badge shows one WASM thread per core. */
 export async function expectThreadsOn(page: Page): Promise<void> {
   // The page may be reloading under the poll: a destroyed context counts as "not yet".
   await expect.poll(() => page.evaluate(() => crossOriginIsolated).catch(() => false)).toBe(true);
   await page.waitForLoadState();
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await expect(page.getByTestId('threads')).toHaveAttribute('data-threads', String(cores));
-  if (cores > 1) await expect(page.getByTestId('threads')).toContainText(`${cores} WASM threads`);
+  if (cores > 1) await expect(page.getByTestId('threads')).toContainText(`WASM · ${cores} threads`);
 }

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { decodeShare, sharePayload } from '../src/shared/share-link';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
 import { MINI_PAIRS } from '../src/model/presets';
-import { classifyShapeFixtures, openApp, setLabels } from './helpers';
+import { classifyShapeFixtures, openApp, openSettings, setLabels } from './helpers';
 
 // The weights picker shows the weights that run and offers only those the model has: the catalogue's list, or the
 // tower files found for a repo the catalogue does not list.
@@ -50,7 +50,8 @@ test('?dtype=fp16 on a model without fp16 files: the picker, the status and a sh
   expect(await offered(page)).toEqual(['auto', 'fp32', 'q8']); // the Mini has no fp16 weights to offer
   expect(await sharedDtype(page)).toBe('fp32');
 
-  await picker(page).selectOption('q8');
+  await openSettings(page); // the weights picker lives in "Models and settings"
+  await picker(page).selectOption('q8'); // the bundled Mini's weights are on the device: they load at once
   await expect(page.getByTestId('model-status')).toContainText('ready (q8)');
   await expect(picker(page)).toHaveValue('q8');
   expect(await sharedDtype(page)).toBe('q8');

@@ -45,3 +45,10 @@ export async function deleteCachedModel(model: CachedModel): Promise<void> {
   const cache = await openCache();
   await Promise.all(model.files.map((file) => cache?.delete(file)));
 }
+
+/** The URLs of every file in the model cache: which models and weights are on this device. */
+export async function cachedUrls(): Promise<Set<string>> {
+  const cache = await openCache();
+  if (!cache) return new Set();
+  return new Set((await cache.keys()).map((request) => request.url));
+}

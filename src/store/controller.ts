@@ -60,6 +60,7 @@ export function saveHubHost(host: string): boolean {
 /** Loads another model; `explicit` when the user chose it (the fallback notice then names it). */
 export function selectModel(id: string, explicit = true): void {
   const store = appStore.getState();
+  store.setPendingChoice(undefined); // a choice not yet loaded gives way to this one
   store.setFallback(undefined);
   store.setModelBeforePreset(undefined);
   store.setModelId(id, explicit);
@@ -107,6 +108,7 @@ export function openPickedFolder(files: readonly File[]): string {
 
 /** Loads the current model again with other weights (the weights picker, or after running out of memory). */
 export function selectDtype(dtype: Dtype | undefined): void {
+  appStore.getState().setPendingChoice(undefined);
   appStore.getState().setDtype(dtype);
   appStore.getState().setFallback(undefined);
   void loadModel();

@@ -1,5 +1,6 @@
 import { createStore, useStore as useZustand } from 'zustand';
 import { createCameraSlice, type CameraSlice } from './camera-slice';
+import { createChoiceSlice, type ChoiceSlice } from './choice-slice';
 import { createCompareSlice, type CompareSlice } from './compare-slice';
 import { createExploreSlice, type ExploreSlice } from './explore-slice';
 import { createImagesSlice, type ImagesSlice } from './images-slice';
@@ -15,7 +16,8 @@ export type AppState = ModelSlice &
   SettingsSlice &
   ExploreSlice &
   CameraSlice &
-  CompareSlice;
+  CompareSlice &
+  ChoiceSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -27,6 +29,7 @@ export function createAppStore() {
     ...createExploreSlice(...a),
     ...createCameraSlice(...a),
     ...createCompareSlice(...a),
+    ...createChoiceSlice(...a),
   }));
 }
 

@@ -1,6 +1,7 @@
 // Fetches a Hub-layout model folder (configs, tokenizer, both ONNX towers of one dtype), reporting bytes as they
 // arrive and keeping finished files in Cache Storage when asked to.
 import { DTYPE_SUFFIX, type Dtype } from '../model/catalogue';
+import { towerPaths } from '../model/download-need';
 import { MODEL_CACHE_NAME, MODEL_HOST_ANSWER_TIMEOUT_MS } from '../shared/settings';
 import { downloadFile, evictCached, type DownloadOptions, type DownloadProgress } from './download';
 import type { ModelConfig } from '../model/config-scoring';
@@ -75,11 +76,6 @@ export async function fetchConfigs(context: FetchContext): Promise<ModelFiles> {
     tokenizer: tokenizer!,
     tokenizerConfig: tokenizerConfig!,
   };
-}
-
-function towerPaths(dtype: Dtype): [string, string] {
-  const suffix = DTYPE_SUFFIX[dtype];
-  return [`onnx/text_model${suffix}.onnx`, `onnx/vision_model${suffix}.onnx`];
 }
 
 export async function fetchTowers(context: FetchContext, dtype: Dtype): Promise<TowerFiles> {

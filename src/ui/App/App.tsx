@@ -11,7 +11,6 @@ import { ModelsPanel } from '../ModelsPanel/ModelsPanel';
 import { ModelStatus } from '../ModelStatus/ModelStatus';
 import { Notices } from '../Notices/Notices';
 import { SharePanel } from '../SharePanel/SharePanel';
-import { ThreadsBadge } from '../ThreadsBadge/ThreadsBadge';
 
 export function App() {
   return (
@@ -27,7 +26,6 @@ export function App() {
           <ModelPicker />
           <ModelStatus />
           <BackendBadge />
-          <ThreadsBadge />
         </div>
         <LimitedModelNotice />
         <ModelsPanel />

@@ -1,80 +1,51 @@
-import { useEffect, useId, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { listCachedModels } from '../../client/model-cache';
+import { useEffect, useId, useRef, useState } from 'react';
+import { cachedUrls } from '../../client/model-cache';
 import { CATALOGUE, type CatalogueModel, type Dtype } from '../../model/catalogue';
-import { repoUrl } from '../../shared/hub-host';
-import { selectDtype, selectModel } from '../../store/controller';
 import { modelEntry } from '../../store/load-request';
-import { useAppStore, type AppState } from '../../store/store';
-
-const DTYPE_LABEL: Record<Dtype, string> = { fp32: 'fp32', fp16: 'fp16', q8: 'int8 (q8)' };
-const DTYPE_ORDER: readonly Dtype[] = ['fp32', 'fp16', 'q8'];
+import { chooseModel, downloadFor } from '../../store/model-choice';
+import { appStore, useAppStore } from '../../store/store';
+import { LoadChoice } from '../LoadChoice/LoadChoice';
 
 /**
- * The weights the picker offers: those the loaded model has (for a model outside the catalogue, the files found),
- * else the catalogue's; while a model loads, the requested weights too, so the picker never shows a blank.
+ * The model picker. Choosing (even with the arrow keys) loads at once only a model already on this device;
+ * one that needs a download shows its size and waits for "Download and load".
  */
-function offeredDtypes(state: AppState, current: CatalogueModel | undefined): Dtype[] {
-  const known = state.model?.dtypes ?? (current ? (Object.keys(current.sizeMb) as Dtype[]) : []);
-  const offered = new Set<Dtype>(known);
-  if (state.modelState !== 'ready' && state.dtype) offered.add(state.dtype);
-  return DTYPE_ORDER.filter((d) => offered.has(d));
-}
-
 export function ModelPicker() {
   const id = useId();
+  const select = useRef<HTMLSelectElement>(null);
   const modelId = useAppStore((s) => s.modelId);
-  const dtype = useAppStore((s) => s.dtype);
-  const running = useAppStore((s) => s.model?.dtype);
-  const hubHost = useAppStore((s) => s.hubHost);
+  const chosenId = useAppStore((s) => s.pendingChoice?.modelId ?? s.modelId);
+  const dtype = useAppStore((s) => (s.pendingChoice ? s.pendingChoice.dtype : s.dtype));
   const modelState = useAppStore((s) => s.modelState);
-  const current = modelEntry(modelId);
-  const dtypes = useAppStore(useShallow((s) => offeredDtypes(s, current)));
-  const [cachedFolders, setCachedFolders] = useState<string[]>([]);
+  const hubHost = useAppStore((s) => s.hubHost);
+  const waiting = useAppStore((s) => s.pendingChoice?.kind === 'needs-download' && s.pendingChoice.from === 'model');
+  const [cached, setCached] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
-    void listCachedModels().then((models) => setCachedFolders(models.map((m) => m.folder)));
-  }, [modelState]);
-  const downloaded = (m: CatalogueModel) =>
-    m.bundledPath !== undefined || cachedFolders.includes(repoUrl(hubHost, m.id, m.revision));
+    void cachedUrls().then(setCached);
+  }, [modelState, hubHost]);
+  const onDevice = (m: CatalogueModel) => downloadFor(appStore.getState(), m.id, dtype, cached) === undefined;
+  const current = modelEntry(modelId);
   const models = CATALOGUE.some((m) => m.id === modelId) || !current ? CATALOGUE : [...CATALOGUE, current];
   return (
     <div className="model-picker">
       <label htmlFor={`${id}-model`}>Model</label>
       <select
         id={`${id}-model`}
+        ref={select}
         data-testid="model-select"
-        value={modelId}
-        onChange={(e) => selectModel(e.target.value)}
+        value={chosenId}
+        aria-describedby={waiting ? `${id}-load` : undefined}
+        onChange={(e) => void chooseModel(e.target.value)}
       >
         {models.map((m) => (
           <option key={m.id} value={m.id}>
             {m.name}
             {sizeText(m, dtype)} · {m.speedClass} · {m.uncatalogued && 'not in the catalogue · '}
-            {downloaded(m) ? 'available offline' : 'downloads on first use'}
+            {onDevice(m) ? 'available offline' : 'downloads on first use'}
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-dtype`}>Weights</label>
-      <select
-        id={`${id}-dtype`}
-        data-testid="dtype-select"
-        value={dtype ?? 'auto'}
-        onChange={(e) => selectDtype(e.target.value === 'auto' ? undefined : (e.target.value as Dtype))}
-      >
-        <option value="auto">automatic{!dtype && running ? ` (${DTYPE_LABEL[running]})` : ''}</option>
-        {dtypes.map((d) => (
-          <option key={d} value={d}>
-            {DTYPE_LABEL[d]}
-          </option>
-        ))}
-      </select>
-      {current && (
-        <span className="hint">
-          {current.uncatalogued ? 'Not in the catalogue: scored as its config.json says' : current.family} · licence:{' '}
-          {current.licence}
-          {current.scoring === 'sigmoid' && ' · scores are independent probabilities per label, not a softmax'}
-        </span>
-      )}
+      <LoadChoice from="model" id={`${id}-load`} picker={select} />
     </div>
   );
 }

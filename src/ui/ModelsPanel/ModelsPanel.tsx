@@ -3,8 +3,9 @@ import { deleteCachedModel, listCachedModels, type CachedModel } from '../../cli
 import { formatBytes } from '../../model/transfer';
 import { openPickedFolder, saveHubHost } from '../../store/controller';
 import { useAppStore } from '../../store/store';
+import { WeightsPicker } from './WeightsPicker';
 
-/** Settings: the model host, and the models kept in this browser with their sizes. */
+/** Settings: the chosen model's weights and licence, the model host, and the models kept in this browser. */
 export function ModelsPanel() {
   const [models, setModels] = useState<CachedModel[]>([]);
   const hubHost = useAppStore((s) => s.hubHost);
@@ -23,6 +24,7 @@ export function ModelsPanel() {
   return (
     <details className="models-panel" onToggle={refresh}>
       <summary>Models and settings</summary>
+      <WeightsPicker />
       <form onSubmit={saveHost}>
         <label htmlFor="hub-host">Model host (Hugging Face or a mirror with the same layout)</label>
         <input id="hub-host" value={hostDraft} onChange={(e) => setHostDraft(e.target.value)} />
