@@ -11,6 +11,7 @@ import './first-steps.css';
 function useModelCost(example: Example): string {
   const model = findModel(example.modelId)!;
   const running = useAppStore((s) => s.modelState === 'ready' && s.loadedModelId === model.id);
+  const loading = useAppStore((s) => s.modelState === 'loading' && s.modelId === model.id);
   const hubHost = useAppStore((s) => s.hubHost);
   const dtype = useAppStore((s) => s.dtype);
   const [stored, setStored] = useState(false);
@@ -21,6 +22,7 @@ function useModelCost(example: Example): string {
   }, [model, hubHost]);
   if (model.bundledPath !== undefined) return `${model.name}, no download`;
   if (running) return `${model.name}, ready`;
+  if (loading) return `${model.name}, loading`;
   if (stored) return `${model.name}, already downloaded`;
   const megabytes = downloadMb(model, dtype);
   return `${model.name}, downloads ${megabytes === undefined ? 'the model' : `${megabytes} MB`}`;
