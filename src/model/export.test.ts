@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../tests/helpers/csv';
-import { csvText, resultsToCsv, resultsToJson, type ResultRow } from './export';
+import { csvText, resultsToCsv, resultsToJson, resultsToTsv, type ResultRow } from './export';
 
 const ROWS: ResultRow[] = [
   { image: 'red-circle.png', label: 'red circle', probability: 0.875, similarity: 0.3125 },
@@ -67,5 +67,50 @@ describe('JSON export', () => {
       similarity: -0.0625,
     });
     expect(json.results[2].probability).toBeNull();
+  });
+});
+
+describe('TSV for the clipboard', () => {
+  const image = (name: string, rows: ResultRow[]) => ({ name, rows });
+
+  it('writes a header, then one line per image with a percentage per label in label order', () => {
+    const tsv = resultsToTsv(
+      [
+        image('red-circle.png', [
+          { image: 'red-circle.png', label: 'circle', probability: 0.8751, similarity: 0.3 },
+          { image: 'red-circle.png', label: 'star', probability: 0.1249, similarity: 0.1 },
+        ]),
+        image('star.png', [
+          { image: 'star.png', label: 'star', probability: 0.99, similarity: 0.3 },
+          { image: 'star.png', label: 'circle', probability: 0.01, similarity: 0.1 },
+        ]),
+      ],
+      ['star', 'circle'],
+    );
+    expect(tsv).toBe('image\tstar\tcircle\nred-circle.png\t12.5%\t87.5%\nstar.png\t99.0%\t1.0%\n');
+  });
+
+  it('keeps two images with one name apart, and writes similarities when there are no probabilities', () => {
+    const rows = (similarity: number) => [{ image: 'a.png', label: 'cat', probability: undefined, similarity }];
+    expect(resultsToTsv([image('a.png', rows(0.25)), image('a.png', rows(-0.125))], ['cat'])).toBe(
+      'image\tcat\na.png\t0.250\na.png\t-0.125\n',
+    );
+  });
+
+  it('keeps every cell one cell: tabs and line breaks written out, formulas guarded', () => {
+    const name = 'tab\there\nand=1';
+    const tsv = resultsToTsv(
+      [image(name, [{ image: name, label: '=cat', probability: 0.5, similarity: 0 }])],
+      ['=cat'],
+    );
+    const lines = tsv.trimEnd().split('\n');
+    expect(lines.map((line) => line.split('\t'))).toEqual([
+      ['image', `'=cat`],
+      ['tab<U+0009>here<U+000A>and=1', '50.0%'],
+    ]);
+  });
+
+  it('leaves a cell empty for a label an image has no score for', () => {
+    expect(resultsToTsv([image('a.png', [])], ['cat'])).toBe('image\tcat\na.png\t\n');
   });
 });

@@ -22,13 +22,16 @@ export interface ExportContext {
 
 export const CSV_HEADER = ['image', 'label', 'probability', 'similarity'] as const;
 
+/** A leading apostrophe keeps a cell that a spreadsheet would run as a formula as text. */
+const guardFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 /**
  * One CSV text cell. A cell that a spreadsheet would run as a formula (starting with = + - @, or a tab or carriage
  * return that hides one) gets a leading apostrophe, so an image named `=HYPERLINK(...)` stays text. Cells with a
  * comma, quote or line break are quoted, with quotes doubled.
  */
 export function csvText(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = guardFormula(value);
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -48,6 +51,29 @@ export function resultsToCsv(rows: readonly ResultRow[]): string {
     );
   }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * The results as a table to paste into a spreadsheet (tab-separated, one line per image): a header row, then the
+ * image name and one column per label in `labels` order, as percentages like the cards show them (similarities
+ * when the model has no probabilities). Text cells are shown as in the CSV: control characters (tabs and line
+ * breaks too) written out, formulas guarded, so every cell stays one cell.
+ */
+export function resultsToTsv(
+  images: readonly { name: string; rows: readonly ResultRow[] }[],
+  labels: readonly string[],
+): string {
+  const cell = (text: string) => guardFormula(visibleText(text));
+  const value = (row: ResultRow | undefined) => {
+    if (!row) return '';
+    return row.probability === undefined ? row.similarity.toFixed(3) : `${(row.probability * 100).toFixed(1)}%`;
+  };
+  const lines = [['image', ...labels].map(cell).join('\t')];
+  for (const image of images) {
+    const byLabel = new Map(image.rows.map((row) => [row.label, row]));
+    lines.push([cell(image.name), ...labels.map((label) => value(byLabel.get(label)))].join('\t'));
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 export function resultsToJson(rows: readonly ResultRow[], context: ExportContext): string {

@@ -7,8 +7,11 @@ import type { Plugin } from 'vite';
 
 const SW_FILE = 'sw.js';
 const PLACEHOLDER = '__CLIPSCOPE_SW_MANIFEST__';
-/** Only needed for WebGPU (about 27 MB): cached the first time it is used rather than at install. */
-const LAZY = /asyncify|ort\.webgpu/;
+/**
+ * Cached the first time they are used rather than at install: only needed for WebGPU (about 27 MB), or only for
+ * the first screen's "Try an example" (public/examples/).
+ */
+const LAZY = /asyncify|ort\.webgpu|^examples\//;
 /** Never fetched by the app. */
 const SKIP = /\.md$/;
 

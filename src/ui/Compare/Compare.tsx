@@ -1,6 +1,7 @@
 import { memo, useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CATALOGUE, findModel, type Dtype } from '../../model/catalogue';
+import { countOf } from '../../model/plural';
 import type { LabelScores, ScoringRule } from '../../model/scoring';
 import { argmaxRows } from '../../model/similarity';
 import { startComparison, stopComparison } from '../../store/compare-controller';
@@ -116,7 +117,7 @@ export function Compare() {
         {s.compareState === 'ready' &&
           (both.length === 0
             ? 'Drop images to compare the models on them.'
-            : `${primary.name} and ${other.name} agree on the top label for ${agree} of ${both.length} images.`)}
+            : `${primary.name} and ${other.name} agree on the top label for ${agree} of ${countOf(both.length, 'image')}.`)}
       </p>
       {s.compareState === 'error' && (
         <p role="alert" className="error">

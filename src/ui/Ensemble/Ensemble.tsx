@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { argmaxRows } from '../../model/similarity';
+import { countOf } from '../../model/plural';
 import { ENSEMBLE_TEMPLATES } from '../../model/prompt-templates';
 import type { LabelScores, ScoringRule } from '../../model/scoring';
 import { ensembleLabelMatrix } from '../../store/explore-selectors';
@@ -56,8 +57,8 @@ export function Ensemble() {
         {encoded.length === 0 || single.labels.length + single.pending === 0
           ? 'Drop images and type labels to compare the single template with the ensemble.'
           : !ready
-            ? `Encoding the ensemble's prompts (${ensemble.pending} labels to go)…`
-            : `The ensemble changes the top label of ${changed} of ${encoded.length} images.`}
+            ? `Encoding the ensemble's prompts (${countOf(ensemble.pending, 'label')} to go)…`
+            : `The ensemble changes the top label of ${changed} of ${countOf(encoded.length, 'image')}.`}
       </p>
       <ul className="ensemble-list">
         {encoded.map((item) => (

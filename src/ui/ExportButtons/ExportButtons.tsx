@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { appStore, useAppStore } from '../../store/store';
 import '../site.css';
+import { CopyResults } from './CopyResults';
 import type { ExportKind } from './make-export';
 
 function download(blob: Blob, fileName: string): void {
@@ -49,6 +50,7 @@ export function ExportButtons() {
           {text}
         </button>
       ))}
+      <CopyResults disabled={!ready} />
       {problem && (
         <p role="alert" className="error">
           {problem}

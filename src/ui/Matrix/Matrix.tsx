@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { matrixOrder, scoreMatrix, type MatrixSort } from '../../model/matrix';
+import { countOf } from '../../model/plural';
 import { COSINE_ONLY } from '../../model/scoring';
 import { selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
@@ -40,12 +41,17 @@ export function Matrix() {
   }, [sortKey, labelMatrix, images]);
   const order = useMemo(() => matrixOrder(values, scores.rows, scores.columns, sort), [values, scores, sort]);
   const empty = images.length === 0 || labelMatrix.labels.length === 0;
+  // Images still queued or running: the matrix is not empty for want of images, it is waiting for them.
+  const running = allImages.filter((i) => i.state === 'queued' || i.state === 'encoding').length;
+  const classifying = running > 0 && `Classifying ${countOf(running, 'image')}…`;
 
   return (
     <section className="matrix-view" aria-label="Contrastive matrix">
       <MatrixExplainer />
       {empty ? (
-        <p className="hint">Drop images and type labels to fill the matrix.</p>
+        <p className="hint" data-testid="matrix-empty">
+          {classifying || 'Drop images and type labels to fill the matrix.'}
+        </p>
       ) : (
         <>
           <div className="toolbar">
@@ -72,6 +78,11 @@ export function Matrix() {
               </label>
             </fieldset>
             <span className="hint">Click a label to sort the images by it, or an image to sort the labels.</span>
+            {classifying && (
+              <span className="hint" data-testid="matrix-classifying">
+                {classifying}
+              </span>
+            )}
             {sort.by !== 'none' && (
               <button type="button" onClick={() => setSort({ by: 'none' })}>
                 Original order

@@ -1,5 +1,6 @@
 import { useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { heatLevel, type MatrixOrder, type MatrixSort } from '../../model/matrix';
+import { countOf } from '../../model/plural';
 import type { ImageItem } from '../../store/images-slice';
 import { useAppStore } from '../../store/store';
 import { visibleText } from '../../model/visible-text';
@@ -66,7 +67,7 @@ export function MatrixGrid({ images, labels, values, mode, order, sort }: Props)
         className="matrix"
         data-testid="matrix"
         role="grid"
-        aria-label={`${images.length} images by ${labels.length} labels, ${mode === 'probability' ? 'probability' : 'cosine similarity'}`}
+        aria-label={`${countOf(images.length, 'image')} by ${countOf(labels.length, 'label')}, ${mode === 'probability' ? 'probability' : 'cosine similarity'}`}
         onKeyDown={onKeyDown}
       >
         <thead>

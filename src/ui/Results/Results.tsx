@@ -1,15 +1,54 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { sortedImages } from '../../store/card-sort';
 import { clearImages } from '../../store/controller';
+import { modelEntry } from '../../store/load-request';
 import { useAppStore } from '../../store/store';
 import { ExportButtons } from '../ExportButtons/ExportButtons';
+import { FirstSteps } from '../FirstSteps/FirstSteps';
 import { ResultCard } from '../ResultCard/ResultCard';
 import { RunProgress } from '../RunProgress/RunProgress';
+import { SortCards } from '../SortCards/SortCards';
+import { VisibleText } from '../VisibleText/VisibleText';
+
+/** Names the model whose scores the cards show (every card is scored by the model running). */
+function AnsweringModel() {
+  const name = useAppStore((s) =>
+    s.modelState === 'ready' && s.loadedModelId ? (modelEntry(s.loadedModelId)?.name ?? s.loadedModelId) : undefined,
+  );
+  const modelId = useAppStore((s) => s.loadedModelId);
+  const anyDone = useAppStore((s) => s.images.some((i) => i.state === 'done'));
+  if (!name || !anyDone) return null;
+  return (
+    <p className="hint answering-model" data-testid="answering-model" data-model-id={modelId}>
+      Scores from <VisibleText text={name} />
+    </p>
+  );
+}
 
 export function Results() {
   const images = useAppStore((s) => s.images);
   const scoreMode = useAppStore((s) => s.scoreMode);
   const setScoreMode = useAppStore((s) => s.setScoreMode);
+  const cardSort = useAppStore((s) => s.cardSort);
+  const scoringRule = useAppStore((s) => s.scoringRule);
+  const labelsText = useAppStore((s) => s.labelsText);
+  const template = useAppStore((s) => s.template);
+  const textEmbeds = useAppStore((s) => s.textEmbeds);
+  const promptTokens = useAppStore((s) => s.promptTokens);
+  const shown = useMemo(
+    () => sortedImages({ images, cardSort, scoreMode, scoringRule, labelsText, template, textEmbeds, promptTokens }),
+    [images, cardSort, scoreMode, scoringRule, labelsText, template, textEmbeds, promptTokens],
+  );
+  // An example replaces the first screen (and the button that had focus) with cards: focus moves to the cards.
+  const list = useRef<HTMLUListElement>(null);
+  const focusCards = useRef(false);
+  useEffect(() => {
+    if (!focusCards.current || images.length === 0) return;
+    focusCards.current = false;
+    list.current?.focus();
+  }, [images.length]);
   const done = images.filter((i) => i.state === 'done' || i.state === 'error').length;
-  if (images.length === 0) return null;
+  if (images.length === 0) return <FirstSteps onExample={() => (focusCards.current = true)} />;
   return (
     <>
       <div className="toolbar">
@@ -35,13 +74,15 @@ export function Results() {
             Cosine similarity
           </label>
         </fieldset>
+        <SortCards />
         <ExportButtons />
         <button type="button" onClick={clearImages}>
           Clear all
         </button>
       </div>
-      <ul className="results" aria-label="Results">
-        {images.map((item) => (
+      <AnsweringModel />
+      <ul className="results" aria-label="Results" ref={list} tabIndex={-1}>
+        {shown.map((item) => (
           <ResultCard key={item.id} item={item} />
         ))}
       </ul>

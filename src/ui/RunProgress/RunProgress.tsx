@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { countOf, nounFor } from '../../model/plural';
 import { cancelPendingImages } from '../../store/controller';
 
 /** Overall progress of the images being classified, with a button that stops the rest of the run. */
@@ -8,14 +9,15 @@ export function RunProgress({ done, total }: { done: number; total: number }) {
   if (done >= total) {
     return (
       <span aria-live="polite">
-        {total} images
-        {stopped?.total === total && `; stopped, ${stopped.removed} not yet classified were removed`}
+        {countOf(total, 'image')}
+        {stopped?.total === total &&
+          `; stopped, ${stopped.removed} not yet classified ${nounFor(stopped.removed, 'was', 'were')} removed`}
       </span>
     );
   }
   return (
     <span className="run-progress" aria-live="polite">
-      Classifying {done} of {total} images…{' '}
+      Classifying {done} of {countOf(total, 'image')}…{' '}
       <progress max={total} value={done} aria-label="Images classified" data-testid="run-progress" />{' '}
       <button type="button" onClick={() => setStopped({ removed: cancelPendingImages(), total: done })}>
         Stop

@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { searchRanking } from '../../store/explore-selectors';
 import { useAppStore } from '../../store/store';
+import { countOf } from '../../model/plural';
 import { MoreLikeThis } from '../MoreLikeThis/MoreLikeThis';
 import { visibleText } from '../../model/visible-text';
 import { VisibleText } from '../VisibleText/VisibleText';
@@ -46,7 +47,7 @@ export function Search() {
         ) : ranking.pending ? (
           'Encoding the query…'
         ) : (
-          `${ranking.results.length} images ranked by cosine similarity to the text.`
+          `${countOf(ranking.results.length, 'image')} ranked by cosine similarity to the text.`
         )}
       </p>
       {similar && (
