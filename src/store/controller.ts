@@ -143,8 +143,8 @@ export function loadModel(): Promise<boolean> {
     localFiles: local?.files,
   });
   const ready = client!
-    .load(request, (stage, loaded, total) => {
-      if (appStore.getState().generation === generation) appStore.getState().setProgress(stage, loaded, total);
+    .load(request, (phase) => {
+      if (appStore.getState().generation === generation) appStore.getState().setProgress(phase);
     })
     .then((loaded) => {
       const now = appStore.getState();
