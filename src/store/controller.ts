@@ -118,6 +118,17 @@ export function restartWorker(): Promise<boolean> {
   return loadModel();
 }
 
+/** "Use WASM" (WebGPU on a software adapter is slow): loads the model again on WASM; the address keeps the choice. */
+export function switchToWasm(): Promise<boolean> {
+  appStore.getState().setBackendPreference('wasm');
+  const url = new URL(location.href);
+  if (url.searchParams.has('backend')) {
+    url.searchParams.set('backend', 'wasm');
+    history.replaceState(history.state, '', url);
+  }
+  return loadModel();
+}
+
 export function cancelDownload(): void {
   cancelRequested = true;
   client?.cancelLoad();
