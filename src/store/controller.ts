@@ -32,13 +32,18 @@ export function startApp(choices: UrlChoices): void {
     store.proposeHost(choices.proposedHost, requested);
     store.setModelId(FALLBACK_MODEL_ID, false);
   } else store.setModelId(requested, choices.modelId !== undefined);
-  client = new ClipClient();
-  client.onBackendChanged = (b, notice) => appStore.getState().setBackend(b, notice);
-  client.onStopped = (message) => appStore.getState().setWorkerStopped(message);
+  client = newClient();
   appStore.subscribe((state, previous) => {
     if (promptInputsChanged(state, previous)) void scheduleLabels();
   });
   void loadModel();
+}
+
+function newClient(): ClipClient {
+  const created = new ClipClient();
+  created.onBackendChanged = (b, notice) => appStore.getState().setBackend(b, notice);
+  created.onStopped = (message) => appStore.getState().setWorkerStopped(message);
+  return created;
 }
 
 /** The user's answer to a host proposed by a link. */
@@ -121,6 +126,9 @@ export function restartWorker(): Promise<boolean> {
 /** "Use WASM" (WebGPU on a software adapter is slow): loads the model again on WASM; the address keeps the choice. */
 export function switchToWasm(): Promise<boolean> {
   appStore.getState().setBackendPreference('wasm');
+  // A fresh worker: one whose ONNX Runtime has run WebGPU is not reused for WASM (as after a WebGPU failure).
+  client?.dispose();
+  client = newClient();
   const url = new URL(location.href);
   if (url.searchParams.has('backend')) {
     url.searchParams.set('backend', 'wasm');
