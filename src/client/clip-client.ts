@@ -3,6 +3,7 @@
 // fresh worker (on WASM after a WebGPU failure), loads the model again and re-sends every pending request, so
 // callers only ever see their answers arrive. Restarts are budgeted over time: once a worker keeps dying, the
 // client stops, every pending and later request fails at once, and only `revive` (the user's "Restart") goes on.
+import type { LoadPhase } from '../model/load-phase';
 import type {
   Backend,
   BackendPreference,
@@ -15,7 +16,7 @@ import type {
 import { browserWorkerHost, WORKER_NAME_PREFIX, type ModelWorker, type ModelWorkerHost } from './model-worker';
 import { RestartBudget } from './restart-budget';
 
-type Progress = (stage: string, loadedBytes: number, totalBytes: number) => void;
+type Progress = (phase: LoadPhase) => void;
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 
 interface Pending {
@@ -174,7 +175,7 @@ export class ClipClient {
     if (reply.type === 'imageBatch') return reply.replies.forEach((r) => this.receive(r));
     const pending = this.pending.get(reply.id);
     if (!pending) return; // the answer to a request nobody waits for any more
-    if (reply.type === 'progress') return pending.onProgress?.(reply.stage, reply.loadedBytes, reply.totalBytes);
+    if (reply.type === 'progress') return pending.onProgress?.(reply.phase);
     this.pending.delete(reply.id);
     this.resentUnanswered.delete(reply.id);
     if (reply.type === 'error') pending.reject(new Error(reply.message));

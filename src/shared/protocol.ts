@@ -3,6 +3,7 @@
 
 import type { Dtype } from '../model/catalogue';
 import type { ConfigScoring } from '../model/config-scoring';
+import type { LoadPhase } from '../model/load-phase';
 import type { UnfamiliarCalibration } from '../model/unfamiliar';
 
 export type BackendPreference = 'auto' | 'webgpu' | 'wasm';
@@ -59,10 +60,13 @@ export interface LoadedModel {
   configScoring?: ConfigScoring;
   /** How to tell an image unlike the model's training data (declared by Clipscope Mini), when the model says. */
   unfamiliar?: UnfamiliarCalibration;
+  /** WebGPU runs on a software adapter (no GPU; forced with ?backend=webgpu): far slower than WASM. */
+  softwareAdapter?: boolean;
 }
 
 export type WorkerReply =
-  | { type: 'progress'; id: number; stage: string; loadedBytes: number; totalBytes: number }
+  /** Where load request `id` is: downloading, compiling each tower, warming up (load-phase.ts). */
+  | { type: 'progress'; id: number; phase: LoadPhase }
   | { type: 'loaded'; id: number; model: LoadedModel }
   /** `tokens`: each prompt's token ids, space-separated, so labels the tokenizer cannot tell apart share one bar. */
   | { type: 'textEmbeds'; id: number; embeds: Float32Array; count: number; tokens: string[] }

@@ -4,6 +4,7 @@
 import type { StoreApi } from 'zustand';
 import type { ClipClient } from '../client/clip-client';
 import { findModel } from '../model/catalogue';
+import { phaseSummary } from '../model/load-phase';
 import { TEXT_BATCH_SIZE } from '../shared/settings';
 import type { CompareSlice } from './compare-slice';
 import { loadRequest, scoringRule } from './load-request';
@@ -50,9 +51,7 @@ export class ComparisonSession {
         backend: state.backendPreference,
         dtype: state.compareDtype,
       });
-      const loaded = await this.client.load(request, (stage, loadedBytes, totalBytes) =>
-        this.set({ compareStage: totalBytes ? `${stage} ${Math.floor((100 * loadedBytes) / totalBytes)}%` : stage }),
-      );
+      const loaded = await this.client.load(request, (phase) => this.set({ compareStage: phaseSummary(phase) }));
       this.set({
         compareState: 'ready',
         compareModel: loaded,

@@ -32,13 +32,18 @@ export function startApp(choices: UrlChoices): void {
     store.proposeHost(choices.proposedHost, requested);
     store.setModelId(FALLBACK_MODEL_ID, false);
   } else store.setModelId(requested, choices.modelId !== undefined);
-  client = new ClipClient();
-  client.onBackendChanged = (b, notice) => appStore.getState().setBackend(b, notice);
-  client.onStopped = (message) => appStore.getState().setWorkerStopped(message);
+  client = newClient();
   appStore.subscribe((state, previous) => {
     if (promptInputsChanged(state, previous)) void scheduleLabels();
   });
   void loadModel();
+}
+
+function newClient(): ClipClient {
+  const created = new ClipClient();
+  created.onBackendChanged = (b, notice) => appStore.getState().setBackend(b, notice);
+  created.onStopped = (message) => appStore.getState().setWorkerStopped(message);
+  return created;
 }
 
 /** The user's answer to a host proposed by a link. */
@@ -120,6 +125,20 @@ export function restartWorker(): Promise<boolean> {
   return loadModel();
 }
 
+/** "Use WASM" (WebGPU on a software adapter is slow): loads the model again on WASM; the address keeps the choice. */
+export function switchToWasm(): Promise<boolean> {
+  appStore.getState().setBackendPreference('wasm');
+  // A fresh worker: one whose ONNX Runtime has run WebGPU is not reused for WASM (as after a WebGPU failure).
+  client?.dispose();
+  client = newClient();
+  const url = new URL(location.href);
+  if (url.searchParams.has('backend')) {
+    url.searchParams.set('backend', 'wasm');
+    history.replaceState(history.state, '', url);
+  }
+  return loadModel();
+}
+
 export function cancelDownload(): void {
   cancelRequested = true;
   client?.cancelLoad();
@@ -145,8 +164,8 @@ export function loadModel(): Promise<boolean> {
     localFiles: local?.files,
   });
   const ready = client!
-    .load(request, (stage, loaded, total) => {
-      if (appStore.getState().generation === generation) appStore.getState().setProgress(stage, loaded, total);
+    .load(request, (phase) => {
+      if (appStore.getState().generation === generation) appStore.getState().setProgress(phase);
     })
     .then((loaded) => {
       const now = appStore.getState();

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { STARTING, type LoadPhase } from '../model/load-phase';
 import type { MemoryAdvice } from '../model/memory-advice';
 import type { ScoringRule } from '../model/scoring';
 import type { Backend, LoadedModel } from '../shared/protocol';
@@ -19,9 +20,8 @@ export interface ModelFallback {
 
 export interface ModelSlice {
   modelState: ModelState;
-  modelStage: string;
-  loadedBytes: number;
-  totalBytes: number;
+  /** Where the current load is (download, compile per tower, warm-up); see load-phase.ts. */
+  loadPhase: LoadPhase;
   modelError: string;
   /** What the error offers: loading the model again, or (the worker kept dying and was given up) a fresh worker. */
   modelErrorKind: 'load' | 'worker-stopped';
@@ -39,7 +39,7 @@ export interface ModelSlice {
   /** Set when a load starts; replies for an older generation are stale. */
   generation: number;
   startLoading: () => number;
-  setProgress: (stage: string, loadedBytes: number, totalBytes: number) => void;
+  setProgress: (phase: LoadPhase) => void;
   setLoaded: (modelId: string, model: LoadedModel, scoringRule: ScoringRule | undefined) => void;
   setFallback: (fallback: ModelFallback | undefined) => void;
   setModelError: (message: string, memoryAdvice?: MemoryAdvice) => void;
@@ -49,9 +49,7 @@ export interface ModelSlice {
 
 export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
   modelState: 'loading',
-  modelStage: 'Starting',
-  loadedBytes: 0,
-  totalBytes: 0,
+  loadPhase: STARTING,
   modelError: '',
   modelErrorKind: 'load',
   downloadStartedAt: 0,
@@ -61,9 +59,7 @@ export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
     const generation = get().generation + 1;
     set({
       modelState: 'loading',
-      modelStage: 'Starting',
-      loadedBytes: 0,
-      totalBytes: 0,
+      loadPhase: STARTING,
       modelError: '',
       memoryAdvice: undefined,
       model: undefined,
@@ -74,10 +70,8 @@ export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
     });
     return generation;
   },
-  setProgress: (modelStage, loadedBytes, totalBytes) =>
-    set({ modelStage, loadedBytes, totalBytes, progressAt: Date.now() }),
-  setLoaded: (loadedModelId, model, scoringRule) =>
-    set({ modelState: 'ready', loadedModelId, model, scoringRule, modelStage: 'Ready' }),
+  setProgress: (loadPhase) => set({ loadPhase, progressAt: Date.now() }),
+  setLoaded: (loadedModelId, model, scoringRule) => set({ modelState: 'ready', loadedModelId, model, scoringRule }),
   setFallback: (fallback) => set({ fallback }),
   setModelError: (modelError, memoryAdvice) =>
     set({ modelState: 'error', modelError, memoryAdvice, modelErrorKind: 'load' }),

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The model worker: receives requests, runs them one at a time (label requests before images, so typing stays
 // live while a folder is being classified) and answers each with its request id.
+import type { LoadPhase } from '../model/load-phase';
 import type { ImageReply, WorkerReply, WorkerRequest } from '../shared/protocol';
 import { Engine, WebGpuFailure } from './engine';
 import { IMAGE_BATCH, ImageQueue, type ImageJob } from './image-queue';
@@ -28,8 +29,7 @@ let busy = false;
 async function handle(request: Exclude<Job, { type: 'encodeImage' }>): Promise<void> {
   switch (request.type) {
     case 'load': {
-      const report = (stage: string, loadedBytes: number, totalBytes: number) =>
-        post({ type: 'progress', id: request.id, stage, loadedBytes, totalBytes });
+      const report = (phase: LoadPhase) => post({ type: 'progress', id: request.id, phase });
       const controller = new AbortController();
       loads.set(request.id, controller);
       try {

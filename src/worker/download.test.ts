@@ -38,3 +38,25 @@ describe('downloadFile answer timeout', () => {
     await expect(download).rejects.toThrow(/cancelled/);
   });
 });
+
+describe('downloadFile progress', () => {
+  it('reports the size from the headers before any bytes arrive', async () => {
+    let release: () => void = () => {};
+    server = createServer((_, response) => {
+      response.writeHead(200, { 'Content-Length': 4 });
+      response.flushHeaders();
+      release = () => response.end('abcd');
+    });
+    server.on('connection', (socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const first = new Promise((resolve) => {
+      const progress: unknown[] = [];
+      void downloadFile(`http://127.0.0.1:${port}/f`, {
+        onProgress: (p) => progress.push(p) === 1 && resolve(p),
+      }).then((bytes) => progress.push(bytes.length));
+    });
+    expect(await first).toEqual({ loadedBytes: 0, totalBytes: 4, fromCache: false });
+    release();
+  });
+});

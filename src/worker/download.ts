@@ -90,6 +90,8 @@ export async function downloadFile(url: string, options: DownloadOptions = {}): 
       if (response.status === 200 && loaded > 0) [chunks.length, loaded] = [0, 0]; // Range ignored: start over
       if (!response.ok) throw new DownloadError(`the server answered ${response.status}`, response.status);
       total = total || (Number(response.headers.get('Content-Length')) || 0) + loaded;
+      // The size is known from the headers: said at once, before the first bytes arrive.
+      onProgress({ loadedBytes: loaded, totalBytes: Math.max(total, loaded), fromCache: false });
       const reader = response.body!.getReader();
       for (let r = await reader.read(); !r.done; r = await reader.read()) {
         chunks.push(r.value);

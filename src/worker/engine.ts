@@ -15,6 +15,7 @@ import * as runtime from './runtime';
 import { guardWebGpu, Towers } from './towers';
 import { describeUncatalogued } from './uncatalogued';
 import { readUnfamiliarCalibration } from '../model/unfamiliar';
+import type { Tower } from '../model/load-phase';
 
 export { WebGpuFailure } from './towers';
 
@@ -71,22 +72,30 @@ export class Engine {
       requested: request.dtype,
     });
     let towers = await fetchTowers(context, dtype);
-    report('Starting the model', 0, 0);
+    const compiling = (tower: Tower, towersDone: number) =>
+      report({ kind: 'compiling', tower, towersDone, towersTotal: 2 });
+    compiling('text', 0); // the graph rewrites below come first, and take a moment for a large model
     this.towers = await guardWebGpu(choice.backend, 'to start', async () => {
       try {
-        return await Towers.create(choice.backend, towers.textModel, this.fastVision(towers, choice.backend));
+        return await Towers.create(
+          choice.backend,
+          towers.textModel,
+          this.fastVision(towers, choice.backend),
+          compiling,
+        );
       } catch (error) {
         if (!towers.fromCache || choice.backend !== 'wasm' || error instanceof TowerSignatureError) throw error;
         // A cached file ONNX Runtime cannot read is damaged: drop it and download it again, once.
         notices.push('A cached model file was damaged, so it was downloaded again.');
         await evictTowers(context, dtype);
         towers = await fetchTowers(context, dtype);
-        return Towers.create(choice.backend, towers.textModel, this.fastVision(towers, choice.backend));
+        return Towers.create(choice.backend, towers.textModel, this.fastVision(towers, choice.backend), compiling);
       }
     });
     if (choice.backend === 'webgpu') void runtime.watchDeviceLoss(this.onDeviceLost);
-    report('Warming up', 0, 0);
+    report({ kind: 'warming-up', stepsDone: 0, stepsTotal: 2 });
     const warm = (await this.encodeTexts(['a photo'])).embeds;
+    report({ kind: 'warming-up', stepsDone: 1, stepsTotal: 2 });
     await this.requireTowers().images([new Float32Array(3 * this.inputEdge() ** 2)]);
     return {
       backend: choice.backend,
@@ -100,6 +109,7 @@ export class Engine {
       dtypes: available,
       configScoring: uncatalogued ? uncatalogued.scoring : undefined,
       unfamiliar: readUnfamiliarCalibration(files.config.clipscope?.unfamiliar, warm.length),
+      softwareAdapter: choice.softwareAdapter,
     };
   }
 

@@ -6,8 +6,9 @@ import { MODEL_CACHE_NAME, MODEL_HOST_ANSWER_TIMEOUT_MS } from '../shared/settin
 import { downloadFile, evictCached, type DownloadOptions, type DownloadProgress } from './download';
 import type { ModelConfig } from '../model/config-scoring';
 import { learnedScoring, type LearnedScoring } from './learned-scoring';
+import type { LoadPhase } from '../model/load-phase';
 
-export type ProgressReporter = (stage: string, loadedBytes: number, totalBytes: number) => void;
+export type ProgressReporter = (phase: LoadPhase) => void;
 
 const JSON_FILES = ['config.json', 'preprocessor_config.json', 'tokenizer.json', 'tokenizer_config.json'] as const;
 
@@ -83,9 +84,11 @@ export async function fetchTowers(context: FetchContext, dtype: Dtype): Promise<
   const progress: DownloadProgress[] = [];
   const update = (tower: number) => (p: DownloadProgress) => {
     progress[tower] = p;
-    const loaded = progress.reduce((n, q) => n + (q?.loadedBytes ?? 0), 0);
-    const total = progress.reduce((n, q) => n + (q?.totalBytes ?? 0), 0);
-    context.report(progress.every((q) => q?.fromCache) ? 'Reading from cache' : 'Downloading model', loaded, total);
+    // Reported once both towers' sizes are known, so the total (and the announced size) is the whole download.
+    if (progress.filter(Boolean).length < 2) return;
+    const loadedBytes = progress.reduce((n, q) => n + q.loadedBytes, 0);
+    const totalBytes = progress.reduce((n, q) => n + q.totalBytes, 0);
+    context.report({ kind: 'downloading', loadedBytes, totalBytes, fromCache: progress.every((q) => q.fromCache) });
   };
   const [textModel, visionModel] = await Promise.all(
     towerPaths(dtype).map((path, tower) =>

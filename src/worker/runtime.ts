@@ -1,6 +1,7 @@
 // ONNX Runtime in the worker: picks the backend (WASM when WebGPU is missing or only a slow software adapter),
 // creates both towers on it, and watches for a lost WebGPU device.
 import type * as Ort from 'onnxruntime-web';
+import type { Tower } from '../model/load-phase';
 import type { Backend, BackendPreference } from '../shared/protocol';
 import { wasmThreadCount } from '../shared/settings';
 
@@ -30,6 +31,8 @@ export interface BackendChoice {
   notice: string;
   /** The WebGPU adapter can run fp16 shaders. */
   shaderF16: boolean;
+  /** WebGPU was forced onto a software adapter (SwiftShader): it runs, but far slower than WASM. */
+  softwareAdapter?: boolean;
 }
 
 /** Which backend to try first, and why, given the preference and the adapter this browser offers. */
@@ -41,19 +44,28 @@ export async function chooseBackend(preference: BackendPreference): Promise<Back
   if (preference === 'auto' && adapter.info?.isFallbackAdapter) {
     return wasm('Only a software WebGPU adapter is available; WASM (CPU) is faster, so the model runs there.');
   }
-  return { backend: 'webgpu', notice: '', shaderF16: adapter.features.has('shader-f16') };
+  const softwareAdapter = adapter.info?.isFallbackAdapter === true;
+  return { backend: 'webgpu', notice: '', shaderF16: adapter.features.has('shader-f16'), softwareAdapter };
 }
 
 export function wasmThreads(): number {
   return wasmThreadCount(self.crossOriginIsolated, navigator.hardwareConcurrency);
 }
 
-export async function createSessions(backend: Backend, text: Uint8Array, vision: Uint8Array): Promise<Sessions> {
+/** Creates the text session, then the vision one; `onTower` is told before each (the phase the status shows). */
+export async function createSessions(
+  backend: Backend,
+  text: Uint8Array,
+  vision: Uint8Array,
+  onTower: (tower: Tower, towersDone: number) => void = () => {},
+): Promise<Sessions> {
   const ort = await loadOrt(backend);
   ort.env.wasm.numThreads = wasmThreads();
   const options: Ort.InferenceSession.SessionOptions = { executionProviders: [backend], graphOptimizationLevel: 'all' };
+  onTower('text', 0);
   const textSession = await ort.InferenceSession.create(text, options);
   try {
+    onTower('vision', 1);
     return { backend, ort, text: textSession, vision: await ort.InferenceSession.create(vision, options) };
   } catch (error) {
     await textSession.release();

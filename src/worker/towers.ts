@@ -3,6 +3,7 @@
 import type * as Ort from 'onnxruntime-web';
 import { quantisePerSample } from '../model/per-sample-quantisation';
 import { attentionMask, bindTower, TowerSignatureError, type Tower, type TowerBinding } from '../model/tower-io';
+import type { Tower as LoadTower } from '../model/load-phase';
 import type { Backend } from '../shared/protocol';
 import * as runtime from './runtime';
 
@@ -35,9 +36,14 @@ export class Towers {
   }
 
   /** Sessions of the towers, each int8 quantiser rewritten to quantise every sample on its own where it can be. */
-  static async create(backend: Backend, text: Uint8Array, vision: Uint8Array): Promise<Towers> {
+  static async create(
+    backend: Backend,
+    text: Uint8Array,
+    vision: Uint8Array,
+    onTower?: (tower: LoadTower, towersDone: number) => void,
+  ): Promise<Towers> {
     const [textRewrite, visionRewrite] = [quantisePerSample(text), quantisePerSample(vision)];
-    const sessions = await runtime.createSessions(backend, textRewrite.model, visionRewrite.model);
+    const sessions = await runtime.createSessions(backend, textRewrite.model, visionRewrite.model, onTower);
     try {
       return new Towers(sessions, { text: textRewrite.unhandled > 0, vision: visionRewrite.unhandled > 0 });
     } catch (error) {

@@ -1,4 +1,5 @@
 import { About } from '../About/About';
+import { Announcer } from '../Announcer/Announcer';
 import { BackendBadge } from '../BackendBadge/BackendBadge';
 import { DropZone } from '../DropZone/DropZone';
 import { ExploreTabs } from '../ExploreTabs/ExploreTabs';
@@ -11,6 +12,7 @@ import { ModelsPanel } from '../ModelsPanel/ModelsPanel';
 import { ModelStatus } from '../ModelStatus/ModelStatus';
 import { Notices } from '../Notices/Notices';
 import { SharePanel } from '../SharePanel/SharePanel';
+import { SoftwareAdapterNotice } from '../SoftwareAdapterNotice/SoftwareAdapterNotice';
 
 export function App() {
   return (
@@ -22,6 +24,7 @@ export function App() {
         <HostConsent />
         <Notices />
         <ModelFallback />
+        <SoftwareAdapterNotice />
         <div className="status-row">
           <ModelPicker />
           <ModelStatus />
@@ -39,6 +42,7 @@ export function App() {
         </section>
       </main>
       <About />
+      <Announcer />
     </div>
   );
 }

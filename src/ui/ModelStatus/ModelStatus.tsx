@@ -1,3 +1,4 @@
+import { phaseLabel, phaseProgress, type LoadPhase } from '../../model/load-phase';
 import { formatBytes, formatDuration, transferStats } from '../../model/transfer';
 import { cancelDownload, loadModel, restartWorker } from '../../store/controller';
 import { modelEntry } from '../../store/load-request';
@@ -5,20 +6,33 @@ import { useAppStore } from '../../store/store';
 import { MemoryAdvice } from '../MemoryAdvice/MemoryAdvice';
 import { VisibleText } from '../VisibleText/VisibleText';
 
-function DownloadProgress() {
-  const stage = useAppStore((s) => s.modelStage);
-  const loaded = useAppStore((s) => s.loadedBytes);
-  const total = useAppStore((s) => s.totalBytes);
+/** Bytes, percent, speed and time left of a download, e.g. " 3.1 MB of 6.0 MB (52%), 1.2 MB/s, 3 s left". */
+function downloadDetails(phase: LoadPhase, elapsedMs: number): string {
+  if (phase.kind !== 'downloading' || phase.totalBytes <= 0) return '';
+  const stats = transferStats(phase.loadedBytes, phase.totalBytes, elapsedMs);
+  let text = ` ${formatBytes(phase.loadedBytes)} of ${formatBytes(phase.totalBytes)} (${stats.percent.toFixed(0)}%)`;
+  if (phase.fromCache) return text;
+  if (stats.bytesPerSecond > 0) text += `, ${formatBytes(stats.bytesPerSecond)}/s`;
+  if (stats.secondsLeft !== undefined) text += `, ${formatDuration(stats.secondsLeft)} left`;
+  return text;
+}
+
+/** The load's phase with a bar: bytes while downloading, towers while compiling, runs while warming up. */
+function LoadProgress() {
+  const phase = useAppStore((s) => s.loadPhase);
   const elapsedMs = useAppStore((s) => s.progressAt - s.downloadStartedAt);
-  const downloading = stage === 'Downloading model' && total > 0;
-  const stats = transferStats(loaded, total, elapsedMs);
+  const progress = phaseProgress(phase);
+  const downloading = phase.kind === 'downloading' && !phase.fromCache;
   return (
     <span className="progress-line">
-      {stage}
-      {total > 0 && ` ${formatBytes(loaded)} of ${formatBytes(total)} (${stats.percent.toFixed(0)}%)`}
-      {downloading && stats.bytesPerSecond > 0 && `, ${formatBytes(stats.bytesPerSecond)}/s`}
-      {downloading && stats.secondsLeft !== undefined && `, ${formatDuration(stats.secondsLeft)} left`}…{' '}
-      <progress max={total || undefined} value={total ? loaded : undefined} aria-label="Model loading progress" />
+      {phaseLabel(phase)}
+      {downloadDetails(phase, elapsedMs)}…{' '}
+      <progress
+        max={progress?.max}
+        value={progress?.value}
+        aria-label={`Model loading: ${phaseLabel(phase)}`}
+        data-testid="load-progress"
+      />
       {downloading && (
         <button type="button" onClick={cancelDownload}>
           Cancel
@@ -30,6 +44,8 @@ function DownloadProgress() {
 
 export function ModelStatus() {
   const state = useAppStore((s) => s.modelState);
+  // Not a live region: it changes with every progress tick. The Announcer speaks the milestones.
+  const phase = useAppStore((s) => s.loadPhase.kind);
   const error = useAppStore((s) => s.modelError);
   const stopped = useAppStore((s) => s.modelErrorKind === 'worker-stopped');
   const name = useAppStore((s) => modelEntry(s.modelId)?.name ?? s.modelId);
@@ -43,12 +59,12 @@ export function ModelStatus() {
       data-testid="model-status"
       data-state={state}
       data-model-id={runningId ?? ''}
-      aria-live="polite"
+      data-phase={state === 'loading' ? phase : state}
     >
       <strong>
         <VisibleText text={name} />
       </strong>{' '}
-      {state === 'loading' && <DownloadProgress />}
+      {state === 'loading' && <LoadProgress />}
       {state === 'ready' && <span className="ok">ready{dtype && ` (${dtype})`}</span>}
       {state === 'ready' && scoringNote && (
         <span className="hint" data-testid="scoring-note">
@@ -57,7 +73,7 @@ export function ModelStatus() {
         </span>
       )}
       {state === 'error' && (
-        <span role="alert" className="error">
+        <span className="error">
           {stopped ? 'stopped' : 'could not start'}: {error}{' '}
           <button type="button" onClick={() => void (stopped ? restartWorker() : loadModel())}>
             {stopped ? 'Restart' : 'Retry'}

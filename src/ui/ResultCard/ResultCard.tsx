@@ -16,6 +16,8 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
   const matrix = useAppStore(selectLabelMatrix);
   const rule = useAppStore((s) => s.scoringRule);
   const labelCount = useAppStore((s) => s.labelsText.trim().length);
+  // While the model downloads or starts, a queued image is waiting, not being classified.
+  const modelReady = useAppStore((s) => s.modelState === 'ready');
   // A matrix cell chose this card: bring it into view and mark the label.
   const focusLabel = useAppStore((s) => (s.focusTarget?.imageId === item.id ? s.focusTarget.label : undefined));
   const cardRef = useRef<HTMLLIElement>(null);
@@ -66,7 +68,11 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
           {!item.modelStopped && ' Other images are not affected; remove this one or try another file.'}
         </p>
       )}
-      {(item.state === 'queued' || item.state === 'encoding') && <p className="hint">Classifying…</p>}
+      {(item.state === 'queued' || item.state === 'encoding') && (
+        <p className="hint" data-testid="card-waiting">
+          {modelReady ? 'Classifying…' : 'Waiting for the model…'}
+        </p>
+      )}
       {item.state === 'done' && !scores && labelCount === 0 && <p className="hint">Add labels to see scores.</p>}
       {tied && (
         <p className="hint cannot-tell" data-testid="cannot-tell">

@@ -8,7 +8,7 @@ export function RunProgress({ done, total }: { done: number; total: number }) {
   const [stopped, setStopped] = useState<{ removed: number; total: number }>();
   if (done >= total) {
     return (
-      <span aria-live="polite">
+      <span>
         {countOf(total, 'image')}
         {stopped?.total === total &&
           `; stopped, ${stopped.removed} not yet classified ${nounFor(stopped.removed, 'was', 'were')} removed`}
@@ -16,7 +16,8 @@ export function RunProgress({ done, total }: { done: number; total: number }) {
     );
   }
   return (
-    <span className="run-progress" aria-live="polite">
+    // Not a live region (it changes with every image): the Announcer says when the run is done.
+    <span className="run-progress">
       Classifying {done} of {countOf(total, 'image')}…{' '}
       <progress max={total} value={done} aria-label="Images classified" data-testid="run-progress" />{' '}
       <button type="button" onClick={() => setStopped({ removed: cancelPendingImages(), total: done })}>

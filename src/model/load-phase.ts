@@ -1,0 +1,57 @@
+// The phases a model load goes through, as the worker reports them: fetching the configs, downloading (or reading
+// from the cache) the two towers, creating an ONNX Runtime session for each tower, and one warm-up run of each.
+// A discriminated union, so the UI shows a bar per phase and never has to match on display text.
+
+export type Tower = 'text' | 'vision';
+
+export type LoadPhase =
+  /** Before the towers' sizes are known: configs, tokenizer, backend choice. */
+  | { kind: 'starting' }
+  | { kind: 'downloading'; loadedBytes: number; totalBytes: number; fromCache: boolean }
+  /** Creating the ONNX Runtime sessions (graph optimisation, kernel compilation), one tower at a time. */
+  | { kind: 'compiling'; tower: Tower; towersDone: number; towersTotal: number }
+  /** One run of each tower, so the first real image or label does not pay for first-run costs. */
+  | { kind: 'warming-up'; stepsDone: number; stepsTotal: number };
+
+export type PhaseKind = LoadPhase['kind'];
+
+export const STARTING: LoadPhase = { kind: 'starting' };
+
+const TOWER_NAMES: Record<Tower, string> = { text: 'text', vision: 'image' };
+
+/** The phase in a few words, for the status line. */
+export function phaseLabel(phase: LoadPhase): string {
+  switch (phase.kind) {
+    case 'starting':
+      return 'Starting';
+    case 'downloading':
+      return phase.fromCache ? 'Reading from cache' : 'Downloading model';
+    case 'compiling':
+      return `Preparing the ${TOWER_NAMES[phase.tower]} encoder (${phase.towersDone + 1} of ${phase.towersTotal})`;
+    case 'warming-up':
+      return 'Warming up';
+  }
+}
+
+/** How far the phase is, as value of max for a determinate bar; undefined when that is not known. */
+export function phaseProgress(phase: LoadPhase): { value: number; max: number } | undefined {
+  switch (phase.kind) {
+    case 'starting':
+      return undefined;
+    case 'downloading':
+      return phase.totalBytes > 0
+        ? { value: Math.min(phase.loadedBytes, phase.totalBytes), max: phase.totalBytes }
+        : undefined;
+    case 'compiling':
+      return { value: phase.towersDone, max: phase.towersTotal };
+    case 'warming-up':
+      return { value: phase.stepsDone, max: phase.stepsTotal };
+  }
+}
+
+/** The phase and its percentage in one short string (the comparison view's status). */
+export function phaseSummary(phase: LoadPhase): string {
+  const progress = phaseProgress(phase);
+  if (phase.kind !== 'downloading' || !progress) return phaseLabel(phase);
+  return `${phaseLabel(phase)} ${Math.floor((100 * progress.value) / progress.max)}%`;
+}

@@ -1,0 +1,16 @@
+import { switchToWasm } from '../../store/controller';
+import { useAppStore } from '../../store/store';
+
+/** WebGPU forced (`?backend=webgpu`) onto a software adapter runs, but far slower than WASM: says so, one click away. */
+export function SoftwareAdapterNotice() {
+  const slow = useAppStore((s) => s.model?.backend === 'webgpu' && s.model.softwareAdapter === true);
+  if (!slow) return null;
+  return (
+    <p className="notice" data-testid="software-adapter">
+      This WebGPU adapter is a software renderer (no GPU): expect it to be 30-150x slower than WASM.{' '}
+      <button type="button" onClick={() => void switchToWasm()}>
+        Use WASM
+      </button>
+    </p>
+  );
+}
