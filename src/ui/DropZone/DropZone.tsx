@@ -56,7 +56,9 @@ export function DropZone() {
         ref={input}
         data-testid="image-input"
         aria-label="Images to classify"
-        hidden
+        // Out of sight and out of the tab order: the button above opens it.
+        className="visually-hidden"
+        tabIndex={-1}
         type="file"
         accept="image/*"
         multiple
