@@ -4,6 +4,7 @@ import { BackendBadge } from '../BackendBadge/BackendBadge';
 import { DropZone } from '../DropZone/DropZone';
 import { ExploreTabs } from '../ExploreTabs/ExploreTabs';
 import { HostConsent } from '../HostConsent/HostConsent';
+import { LabelsFold } from '../LabelsPanel/LabelsFold';
 import { LabelsPanel } from '../LabelsPanel/LabelsPanel';
 import { LimitedModelNotice } from '../LimitedModelNotice/LimitedModelNotice';
 import { ModelFallback } from '../ModelFallback/ModelFallback';
@@ -34,10 +35,13 @@ export function App() {
         <ModelsPanel />
         <SharePanel />
       </header>
+      {/* The picker first: on a phone it comes before the labels (on wide screens they sit in the left column). */}
       <main className="layout">
-        <LabelsPanel />
+        <DropZone />
+        <LabelsFold>
+          <LabelsPanel />
+        </LabelsFold>
         <section className="images" aria-label="Images and results">
-          <DropZone />
           <ExploreTabs />
         </section>
       </main>

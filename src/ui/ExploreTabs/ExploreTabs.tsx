@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import './explore.css';
 import type { ExploreTab } from '../../store/explore-slice';
 import { useAppStore } from '../../store/store';
@@ -24,6 +24,11 @@ export function ExploreTabs() {
   const setTab = useAppStore((s) => s.setExploreTab);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const current = TABS.find((t) => t.id === tab) ?? TABS[0]!;
+  // On a narrow screen the row of tabs scrolls: keep the chosen one in it (also when another view chose it).
+  useEffect(() => {
+    const button = buttons.current[TABS.indexOf(current)];
+    if (button?.parentElement) scrollIntoRow(button, button.parentElement);
+  }, [current]);
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {
     const step = { ArrowRight: 1, ArrowLeft: -1, Home: -index, End: TABS.length - 1 - index }[event.key];
@@ -62,4 +67,12 @@ export function ExploreTabs() {
       </div>
     </div>
   );
+}
+
+/** Scrolls `row` sideways just enough to show `tab`, without scrolling the page as scrollIntoView would. */
+function scrollIntoRow(tab: HTMLElement, row: HTMLElement) {
+  const box = tab.getBoundingClientRect();
+  const frame = row.getBoundingClientRect();
+  if (box.left < frame.left) row.scrollLeft -= frame.left - box.left;
+  else if (box.right > frame.right) row.scrollLeft += box.right - frame.right;
 }

@@ -6,7 +6,7 @@ import { useAppStore } from '../../store/store';
 import { visibleText } from '../../model/visible-text';
 import { VisibleText } from '../VisibleText/VisibleText';
 
-// Values are written in the cells only while they fit; larger tables keep them in tooltips and labels.
+// With more columns a mouse user reads values in tooltips, so the heatmap fits (explore.css); touch has no hover.
 const MAX_COLUMNS_WITH_TEXT = 12;
 // Above this colour level the cell is dark enough (light, in the dark theme) to need the opposite text colour.
 const HOT_LEVEL = 0.55;
@@ -39,7 +39,7 @@ export function MatrixGrid({ images, labels, values, mode, order, sort }: Props)
     column: Math.min(active.column, columnOrder.length - 1),
   };
   const format = (v: number) => (mode === 'probability' ? `${(v * 100).toFixed(1)}%` : v.toFixed(3));
-  const showText = columnOrder.length <= MAX_COLUMNS_WITH_TEXT;
+  const dense = columnOrder.length > MAX_COLUMNS_WITH_TEXT;
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const moves: Record<string, [number, number]> = {
@@ -64,7 +64,7 @@ export function MatrixGrid({ images, labels, values, mode, order, sort }: Props)
   return (
     <div className="matrix-scroll">
       <table
-        className="matrix"
+        className={`matrix${dense ? ' dense' : ''}`}
         data-testid="matrix"
         role="grid"
         aria-label={`${countOf(images.length, 'image')} by ${countOf(labels.length, 'label')}, ${mode === 'probability' ? 'probability' : 'cosine similarity'}`}
@@ -135,7 +135,7 @@ export function MatrixGrid({ images, labels, values, mode, order, sort }: Props)
                       focusCell({ imageId: images[r]!.id, label: labels[c]! });
                     }}
                   >
-                    {showText ? format(value) : ''}
+                    <span className="cell-value">{format(value)}</span>
                   </td>
                 );
               })}
