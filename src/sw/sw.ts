@@ -3,9 +3,12 @@
 //    from the site itself gets COOP/COEP, so the page becomes `crossOriginIsolated` and ONNX Runtime's WASM backend
 //    can use threads. Cross-origin requests (model downloads from the Hub or a mirror) are not touched: they are
 //    CORS fetches, which `require-corp` allows, and handling them here would only add a copy of every byte.
-// 2. Offline: the app shell, ONNX Runtime's WASM build and the bundled Mini model are cached at install, so the site
-//    opens and classifies without a network. The cache name carries the build's content hash, so a new deploy
-//    installs into a fresh cache and deletes the old one once it takes over.
+// 2. Offline: the app shell is cached at install; the heavy files (ONNX Runtime's WASM build, the bundled Mini's
+//    weights) are cached from the page's own response the first time it uses them, so a visit stores the one build
+//    and the one dtype it runs, each downloaded once. The worker takes control of the page that installed it (the
+//    page waits for that before it starts its model, see src/client/service-worker.ts), so even the first visit's
+//    downloads pass through it. Then the site opens and classifies without a network. The cache name carries the
+//    build's content hash, so a new deploy installs into a fresh cache and deletes the old one once it takes over.
 // No imports: this file is emitted on its own as dist/sw.js (tools/build/service-worker-plugin.ts). The empty export
 // makes it a module for TypeScript, so `self` can be typed as the service worker scope.
 export {};
@@ -15,7 +18,7 @@ interface ServiceWorkerManifest {
   version: string;
   /** Paths relative to the site root, cached at install. */
   core: string[];
-  /** Paths cached the first time they are used (the WebGPU build of ONNX Runtime, about 27 MB). */
+  /** Paths cached the first time they are used (WASM builds of 14 and 27 MB, model weights). */
   lazy: string[];
 }
 
@@ -32,7 +35,7 @@ const ISOLATION_HEADERS: Record<string, string> = {
 };
 
 const siteUrl = (path: string) => new URL(path, self.registration.scope).href;
-const lazyUrls = new Set(MANIFEST.lazy.map(siteUrl));
+const buildUrls = new Set([...MANIFEST.core, ...MANIFEST.lazy].map(siteUrl));
 
 // A new deploy takes over as soon as it is cached, not only once every tab is closed: pages are fetched network-first,
 // so an open tab already runs the new build's page, and its files should come from the new cache.
@@ -51,7 +54,9 @@ self.addEventListener('activate', (event) => {
       .keys()
       .then((names) =>
         Promise.all(names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE_NAME).map((n) => caches.delete(n))),
-      ),
+      )
+      // Pages already open, the first visit's included, fetch through this worker from now on.
+      .then(() => self.clients.claim()),
   );
 });
 
@@ -79,8 +84,8 @@ async function file(event: FetchEvent): Promise<Response> {
   const cached = await cache.match(request);
   if (cached) return isolated(cached);
   const response = await fetch(request);
-  // Stored while the page reads its copy, not before: the page need not wait for a 27 MB file twice.
-  if (response.status === 200 && lazyUrls.has(request.url)) event.waitUntil(cache.put(request, response.clone()));
+  // Stored from the response the page reads, while it reads it: one download serves both.
+  if (response.status === 200 && buildUrls.has(request.url)) event.waitUntil(cache.put(request, response.clone()));
   return isolated(response);
 }
 

@@ -15,6 +15,7 @@ import * as runtime from './runtime';
 import { guardWebGpu, Towers } from './towers';
 import { describeUncatalogued } from './uncatalogued';
 import { readUnfamiliarCalibration } from '../model/unfamiliar';
+import { clearLoadTimings, timed } from './load-timing';
 
 export { WebGpuFailure } from './towers';
 
@@ -36,6 +37,7 @@ export class Engine {
   async load(request: LoadRequest, signal: AbortSignal, report: ProgressReporter): Promise<LoadedModel> {
     await this.towers?.release();
     this.towers = undefined;
+    clearLoadTimings();
     const notices: string[] = [];
     const context = {
       modelUrl: request.modelUrl,
@@ -45,7 +47,12 @@ export class Engine {
       report,
       onNotice: (m: string) => notices.push(m),
     };
-    const files = await fetchConfigs(context);
+    // The backend is chosen and ONNX Runtime started while the model's files download (see runtime.startRuntime).
+    const choosing = runtime.chooseBackend(request.backend);
+    const starting = choosing
+      .then((c) => timed('runtime start', () => runtime.startRuntime(c.backend)))
+      .catch(() => {});
+    const files = await timed('configs', () => fetchConfigs(context));
     const uncatalogued =
       request.uncatalogued && (await describeUncatalogued(request.uncatalogued, files.config, context));
     this.padTo = uncatalogued ? uncatalogued.padTo : request.padTo;
@@ -62,7 +69,7 @@ export class Engine {
     this.tokenizer = new ClipTokenizer(files.tokenizer, files.tokenizerConfig as TokenizerConfig);
     this.preprocessor = files.preprocessor as PreprocessorConfig;
     resampleName(this.preprocessor.resample); // a filter PIL does not define stops the load, with what to do
-    const choice = await runtime.chooseBackend(request.backend);
+    const choice = await choosing;
     const { dtype, notice: dtypeNotice } = chooseDtype({
       backend: choice.backend,
       shaderF16: choice.shaderF16,
@@ -70,8 +77,9 @@ export class Engine {
       wasmDtype: request.wasmDtype,
       requested: request.dtype,
     });
-    let towers = await fetchTowers(context, dtype);
+    let towers = await timed('download', () => fetchTowers(context, dtype));
     report('Starting the model', 0, 0);
+    await starting;
     this.towers = await guardWebGpu(choice.backend, 'to start', async () => {
       try {
         return await Towers.create(choice.backend, towers.textModel, this.fastVision(towers, choice.backend));
@@ -86,8 +94,10 @@ export class Engine {
     });
     if (choice.backend === 'webgpu') void runtime.watchDeviceLoss(this.onDeviceLost);
     report('Warming up', 0, 0);
-    const warm = (await this.encodeTexts(['a photo'])).embeds;
-    await this.requireTowers().images([new Float32Array(3 * this.inputEdge() ** 2)]);
+    // Only the image tower is warmed (its first run is slow): the text tower's first run is the labels', which the
+    // app encodes as soon as the model is ready, so warming it too would only make "ready" come later.
+    const blank = new Float32Array(3 * this.inputEdge() ** 2);
+    const warm = await timed('warm-up vision', () => this.requireTowers().images([blank]));
     return {
       backend: choice.backend,
       dtype,

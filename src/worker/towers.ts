@@ -4,6 +4,7 @@ import type * as Ort from 'onnxruntime-web';
 import { quantisePerSample } from '../model/per-sample-quantisation';
 import { attentionMask, bindTower, TowerSignatureError, type Tower, type TowerBinding } from '../model/tower-io';
 import type { Backend } from '../shared/protocol';
+import { timed } from './load-timing';
 import * as runtime from './runtime';
 
 export class WebGpuFailure extends Error {}
@@ -36,7 +37,10 @@ export class Towers {
 
   /** Sessions of the towers, each int8 quantiser rewritten to quantise every sample on its own where it can be. */
   static async create(backend: Backend, text: Uint8Array, vision: Uint8Array): Promise<Towers> {
-    const [textRewrite, visionRewrite] = [quantisePerSample(text), quantisePerSample(vision)];
+    const [textRewrite, visionRewrite] = await timed('rewrite', async () => [
+      quantisePerSample(text),
+      quantisePerSample(vision),
+    ]);
     const sessions = await runtime.createSessions(backend, textRewrite.model, visionRewrite.model);
     try {
       return new Towers(sessions, { text: textRewrite.unhandled > 0, vision: visionRewrite.unhandled > 0 });

@@ -7,8 +7,12 @@ import type { Plugin } from 'vite';
 
 const SW_FILE = 'sw.js';
 const PLACEHOLDER = '__CLIPSCOPE_SW_MANIFEST__';
-/** Only needed for WebGPU (about 27 MB): cached the first time it is used rather than at install. */
-const LAZY = /asyncify|ort\.webgpu/;
+/**
+ * The heavy files (ONNX Runtime's WASM builds, its WebGPU glue, the bundled model's weights): a visit uses one build
+ * and one dtype of them, so each is cached by the service worker from the response the page itself gets, the first
+ * time the page uses it, rather than fetched a second time at install.
+ */
+const LAZY = /\.wasm$|\.onnx$|ort\.webgpu/;
 /** Never fetched by the app. */
 const SKIP = /\.md$/;
 
