@@ -46,13 +46,21 @@ test('a first visit downloads the app, one WASM build and one copy of the bundle
 
   // The service worker has finished: installed and active, and every model and WASM file the page used is cached.
   await page.evaluate(() => navigator.serviceWorker.ready);
-  const usedHeavy = () => [...new Set(received.map((r) => r.url))].filter((u) => /\.(wasm|onnx)$/.test(u));
-  const cached = () =>
-    page.evaluate(async (urls) => {
-      const matches = await Promise.all(urls.map((url) => caches.match(url)));
-      return urls.filter((_, i) => matches[i] !== undefined);
-    }, usedHeavy());
-  await expect.poll(async () => (await cached()).sort()).toEqual(usedHeavy().sort());
+  const usedHeavy = [...new Set(received.map((r) => r.url))].filter((u) => /\.(wasm|onnx)$/.test(u)).sort();
+  const cachedHeavy = () =>
+    page.evaluate(async () => {
+      const names = (await caches.keys()).filter((n) => n.startsWith('clipscope-shell-'));
+      const keys = await Promise.all(names.map(async (n) => (await caches.open(n)).keys()));
+      return keys
+        .flat()
+        .map((request) => request.url)
+        .filter((u) => /\.(wasm|onnx)$/.test(u))
+        .sort();
+    });
+  // One WASM build and the two towers of one dtype, each the very file the page used, and nothing else heavy.
+  await expect.poll(cachedHeavy).toEqual(usedHeavy);
+  expect(usedHeavy.filter((u) => u.endsWith('.wasm'))).toHaveLength(1);
+  expect(usedHeavy.filter((u) => u.endsWith('.onnx'))).toHaveLength(2);
 
   const byKind = new Map<Kind, number>();
   for (const r of received) byKind.set(kindOf(r.url), (byKind.get(kindOf(r.url)) ?? 0) + r.bytes);
@@ -66,5 +74,13 @@ test('a first visit downloads the app, one WASM build and one copy of the bundle
   for (const r of received.filter((r) => r.bytes > 100_000))
     console.log(`  ${mb(r.bytes)} MB  ${r.by}  ${new URL(r.url).pathname}`);
   expect(total / MB).toBeLessThan(BUDGET_MB);
+
+  // What was cached is enough: with no network at all, the site opens and classifies.
+  await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
+  await dropFiles(page, [fixtureFile('red-circle.png')]);
+  expect(await topLabel(page, 'red-circle.png')).toBe('red circle');
   await context.close();
 });

@@ -69,15 +69,18 @@ export function serviceWorkerControl(): Promise<void> {
 export function registerServiceWorker(mayReload: () => boolean): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return settleControl();
   const alreadyReloaded = reloadedOnce();
+  // A page about to reload for threads does not start its model: the reloaded page downloads it, once.
+  let reloading = false;
   if (navigator.serviceWorker.controller) settleControl();
-  else navigator.serviceWorker.addEventListener('controllerchange', () => settleControl(), { once: true });
+  else navigator.serviceWorker.addEventListener('controllerchange', () => reloading || settleControl(), { once: true });
   const registering = navigator.serviceWorker.register('./sw.js', { scope: './' });
   registering.catch(() => (settleControl(), state !== 'isolated' && setState('failed')));
   if (crossOriginIsolated) return;
   setState(alreadyReloaded ? 'failed' : 'installing');
   if (alreadyReloaded) return;
   void navigator.serviceWorker.ready.then(() => {
-    if (mayReload()) reloadForThreads();
-    else setState('reload-ready');
+    if (!mayReload()) return setState('reload-ready');
+    reloading = true;
+    reloadForThreads();
   });
 }

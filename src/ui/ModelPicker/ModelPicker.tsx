@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { listCachedModels } from '../../client/model-cache';
-import { CATALOGUE, type CatalogueModel, type Dtype } from '../../model/catalogue';
+import { CATALOGUE, SPEED_WORDS, type CatalogueModel, type Dtype } from '../../model/catalogue';
 import { repoUrl } from '../../shared/hub-host';
 import { selectDtype, selectModel } from '../../store/controller';
 import { modelEntry } from '../../store/load-request';
@@ -49,7 +49,7 @@ export function ModelPicker() {
         {models.map((m) => (
           <option key={m.id} value={m.id}>
             {m.name}
-            {sizeText(m, dtype)} · {m.speedClass} · {m.uncatalogued && 'not in the catalogue · '}
+            {sizeText(m, dtype)} · {SPEED_WORDS[m.speedClass]} · {m.uncatalogued && 'not in the catalogue · '}
             {downloaded(m) ? 'available offline' : 'downloads on first use'}
           </option>
         ))}
