@@ -6,6 +6,10 @@ import { expect, test, type Request } from '@playwright/test';
 import { MINI_ID } from '../src/model/catalogue';
 import { fixtureFile, dropFiles, pinMini, topLabel } from './helpers';
 
+// A trace would keep a copy of every body counted here (a 14 MB WASM build among them) and slow the load past the
+// test's timeouts on a busy machine; the test prints what it measured instead.
+test.use({ trace: 'off' });
+
 /** Decimal megabytes, as download sizes are usually stated. */
 const BUDGET_MB = 25;
 const MB = 1e6;
@@ -23,6 +27,7 @@ function kindOf(url: string): Kind {
 test('a first visit downloads the app, one WASM build and one copy of the bundled model, under the budget', async ({
   browser,
 }) => {
+  test.setTimeout(240_000); // two full loads of the app
   const { baseURL } = test.info().project.use;
   const context = await browser.newContext({ baseURL, serviceWorkers: 'allow' });
   const received: { url: string; bytes: number; by: string }[] = [];
@@ -75,12 +80,13 @@ test('a first visit downloads the app, one WASM build and one copy of the bundle
     console.log(`  ${mb(r.bytes)} MB  ${r.by}  ${new URL(r.url).pathname}`);
   expect(total / MB).toBeLessThan(BUDGET_MB);
 
-  // What was cached is enough: with no network at all, the site opens and classifies.
-  await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  // What was cached is enough: offline, the site opens and classifies, and nothing comes from the network.
+  const answeredOnline = received.length;
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
   await dropFiles(page, [fixtureFile('red-circle.png')]);
   expect(await topLabel(page, 'red-circle.png')).toBe('red circle');
+  expect(received.slice(answeredOnline)).toEqual([]);
   await context.close();
 });
