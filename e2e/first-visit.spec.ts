@@ -34,7 +34,7 @@ test('a first visit downloads the app, one WASM build and one copy of the bundle
   const count = async (request: Request) => {
     const response = await request.response();
     // Answered by the service worker: its own network request, if it made one, is counted on its own.
-    if (!response || response.fromServiceWorker()) return;
+    if (!response || response.fromServiceWorker() || !request.url().startsWith('http')) return; // blob: previews
     const { responseBodySize } = await request.sizes();
     received.push({ url: request.url(), bytes: responseBodySize, by: request.serviceWorker() ? 'sw' : 'page' });
   };

@@ -81,7 +81,9 @@ async function page(request: Request): Promise<Response> {
 async function file(event: FetchEvent): Promise<Response> {
   const { request } = event;
   const cache = await caches.open(CACHE_NAME);
-  const cached = await cache.match(request);
+  // A host may answer with `Vary: Origin` (Vite's preview does); the page's requests carry an Origin the install's
+  // did not, and a build's files are the same for every origin.
+  const cached = await cache.match(request, { ignoreVary: true });
   if (cached) return isolated(cached);
   const response = await fetch(request);
   // Stored from the response the page reads, while it reads it: one download serves both.
