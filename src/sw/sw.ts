@@ -20,6 +20,8 @@ interface ServiceWorkerManifest {
   core: string[];
   /** Paths cached the first time they are used (WASM builds of 14 and 27 MB, model weights). */
   lazy: string[];
+  /** Content hash of each lazy file. */
+  hashes: Record<string, string>;
 }
 
 declare const self: ServiceWorkerGlobalScope;
@@ -36,6 +38,9 @@ const ISOLATION_HEADERS: Record<string, string> = {
 
 const siteUrl = (path: string) => new URL(path, self.registration.scope).href;
 const buildUrls = new Set([...MANIFEST.core, ...MANIFEST.lazy].map(siteUrl));
+const lazyHashes = new Map(Object.entries(MANIFEST.hashes).map(([path, hash]) => [siteUrl(path), hash]));
+// Stored with each heavy file, so that a later deploy can tell whether its cached copy is still this build's.
+const HASH_HEADER = 'X-Clipscope-Hash';
 
 // A new deploy takes over as soon as it is cached, not only once every tab is closed: pages are fetched network-first,
 // so an open tab already runs the new build's page, and its files should come from the new cache.
@@ -43,10 +48,26 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE_NAME)
-      .then((cache) => cache.addAll(MANIFEST.core.map(siteUrl)))
+      .then(async (cache) => {
+        await cache.addAll(MANIFEST.core.map(siteUrl));
+        await keepUnchanged(cache);
+      })
       .then(() => self.skipWaiting()),
   );
 });
+
+/** Heavy files an earlier deploy cached and this one did not change move into the new cache: no second download. */
+async function keepUnchanged(cache: Cache): Promise<void> {
+  const earlier = (await caches.keys()).filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE_NAME);
+  await Promise.all(
+    [...lazyHashes].map(async ([url, hash]) => {
+      for (const name of earlier) {
+        const copy = await (await caches.open(name)).match(url, { ignoreVary: true });
+        if (copy?.headers.get(HASH_HEADER) === hash) return cache.put(url, copy);
+      }
+    }),
+  );
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
@@ -87,8 +108,17 @@ async function file(event: FetchEvent): Promise<Response> {
   if (cached) return isolated(cached);
   const response = await fetch(request);
   // Stored from the response the page reads, while it reads it: one download serves both.
-  if (response.status === 200 && buildUrls.has(request.url)) event.waitUntil(cache.put(request, response.clone()));
+  if (response.status === 200 && buildUrls.has(request.url)) event.waitUntil(cache.put(request, stamped(response)));
   return isolated(response);
+}
+
+/** A copy of `response` to cache, with the build's hash of the file when it is a heavy one. */
+function stamped(response: Response): Response {
+  const hash = lazyHashes.get(response.url);
+  if (!hash) return response.clone();
+  const headers = new Headers(response.headers);
+  headers.set(HASH_HEADER, hash);
+  return new Response(response.clone().body, { status: response.status, statusText: response.statusText, headers });
 }
 
 function isolated(response: Response): Response {
