@@ -49,8 +49,9 @@ export class Engine {
     };
     // The backend is chosen and ONNX Runtime started while the model's files download (see runtime.startRuntime).
     const choosing = runtime.chooseBackend(request.backend);
+    // WASM only: WebGPU did not start after it (e2e/backends.spec.ts).
     const starting = choosing
-      .then((c) => timed('runtime start', () => runtime.startRuntime(c.backend)))
+      .then((c) => (c.backend === 'wasm' ? timed('runtime start', () => runtime.startRuntime(c.backend)) : undefined))
       .catch(() => {});
     const files = await timed('configs', () => fetchConfigs(context));
     const uncatalogued =

@@ -73,17 +73,22 @@ export async function startRuntime(backend: Backend): Promise<void> {
 export async function createSessions(backend: Backend, text: Uint8Array, vision: Uint8Array): Promise<Sessions> {
   const ort = await ortFor(backend);
   const options: Ort.InferenceSession.SessionOptions = { executionProviders: [backend], graphOptimizationLevel: 'all' };
-  // Both towers at once: while one session is built in ONNX Runtime's WASM, the other's bytes are copied in.
-  const [textSession, visionSession] = await Promise.allSettled([
-    timed('text session', () => ort.InferenceSession.create(text, options)),
-    timed('vision session', () => ort.InferenceSession.create(vision, options)),
-  ]);
+  const create = (tower: string, bytes: Uint8Array) =>
+    timed(`${tower} session`, () => ort.InferenceSession.create(bytes, options));
+  // On WASM both towers at once: while one session is built, the other's bytes are copied in. WebGPU failed to
+  // start when its two sessions were created together (e2e/backends.spec.ts), so there they are made in turn.
+  const [textSession, visionSession] =
+    backend === 'wasm'
+      ? await Promise.allSettled([create('text', text), create('vision', vision)])
+      : [await settled(create('text', text)), await settled(create('vision', vision))];
   if (textSession.status === 'fulfilled' && visionSession.status === 'fulfilled') {
     return { backend, ort, text: textSession.value, vision: visionSession.value };
   }
   await Promise.allSettled([textSession, visionSession].map((s) => s.status === 'fulfilled' && s.value.release()));
   throw textSession.status === 'rejected' ? textSession.reason : (visionSession as PromiseRejectedResult).reason;
 }
+
+const settled = <T>(promise: Promise<T>) => Promise.allSettled([promise]).then(([result]) => result!);
 
 export async function releaseSessions(sessions: Sessions | undefined): Promise<void> {
   await Promise.allSettled([sessions?.text.release(), sessions?.vision.release()]);
