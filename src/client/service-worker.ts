@@ -12,8 +12,16 @@ export type IsolationState =
   | 'failed'; // a reload did not help, or the worker could not be installed
 
 const RELOAD_FLAG = 'clipscope.isolationReload';
+/**
+ * How long the model waits for the service worker to take control of a first visit. Installing caches only the
+ * small app shell, so this is rarely reached; past it the model starts anyway, and what it downloads now is cached
+ * on a later visit instead.
+ */
+const CONTROL_WAIT_MS = 8000;
 let state: IsolationState = globalThis.crossOriginIsolated ? 'isolated' : 'unsupported';
 const listeners = new Set<() => void>();
+let settleControl = () => {};
+const controlSettled = new Promise<void>((resolve) => (settleControl = resolve));
 
 function setState(next: IsolationState): void {
   state = next;
@@ -44,17 +52,35 @@ export function reloadForThreads(): void {
   location.reload();
 }
 
+/**
+ * Resolves once the service worker controls this page, or once it is clear that none will (no support, registration
+ * failed, development server), or after CONTROL_WAIT_MS. The model worker starts after it: a worker started by a
+ * controlled page fetches through the service worker, which caches the WASM build and weights it downloads.
+ */
+export function serviceWorkerControl(): Promise<void> {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator) || navigator.serviceWorker.controller) {
+    return Promise.resolve();
+  }
+  setTimeout(settleControl, CONTROL_WAIT_MS);
+  return controlSettled;
+}
+
 /** `mayReload` says whether reloading now would lose nothing the user did. */
 export function registerServiceWorker(mayReload: () => boolean): void {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return settleControl();
   const alreadyReloaded = reloadedOnce();
+  // A page about to reload for threads does not start its model: the reloaded page downloads it, once.
+  let reloading = false;
+  if (navigator.serviceWorker.controller) settleControl();
+  else navigator.serviceWorker.addEventListener('controllerchange', () => reloading || settleControl(), { once: true });
   const registering = navigator.serviceWorker.register('./sw.js', { scope: './' });
-  registering.catch(() => state !== 'isolated' && setState('failed'));
+  registering.catch(() => (settleControl(), state !== 'isolated' && setState('failed')));
   if (crossOriginIsolated) return;
   setState(alreadyReloaded ? 'failed' : 'installing');
   if (alreadyReloaded) return;
   void navigator.serviceWorker.ready.then(() => {
-    if (mayReload()) reloadForThreads();
-    else setState('reload-ready');
+    if (!mayReload()) return setState('reload-ready');
+    reloading = true;
+    reloadForThreads();
   });
 }

@@ -16,6 +16,7 @@ import { guardWebGpu, Towers } from './towers';
 import { describeUncatalogued } from './uncatalogued';
 import { readUnfamiliarCalibration } from '../model/unfamiliar';
 import type { Tower } from '../model/load-phase';
+import { clearLoadTimings, timed } from './load-timing';
 
 export { WebGpuFailure } from './towers';
 
@@ -37,6 +38,7 @@ export class Engine {
   async load(request: LoadRequest, signal: AbortSignal, report: ProgressReporter): Promise<LoadedModel> {
     await this.towers?.release();
     this.towers = undefined;
+    clearLoadTimings();
     const notices: string[] = [];
     const context = {
       modelUrl: request.modelUrl,
@@ -46,7 +48,13 @@ export class Engine {
       report,
       onNotice: (m: string) => notices.push(m),
     };
-    const files = await fetchConfigs(context);
+    // The backend is chosen and ONNX Runtime started while the model's files download (see runtime.startRuntime).
+    const choosing = runtime.chooseBackend(request.backend);
+    // WASM only: WebGPU did not start after it (e2e/backends.spec.ts).
+    const starting = choosing
+      .then((c) => (c.backend === 'wasm' ? timed('runtime start', () => runtime.startRuntime(c.backend)) : undefined))
+      .catch(() => {});
+    const files = await timed('configs', () => fetchConfigs(context));
     const uncatalogued =
       request.uncatalogued && (await describeUncatalogued(request.uncatalogued, files.config, context));
     this.padTo = uncatalogued ? uncatalogued.padTo : request.padTo;
@@ -63,7 +71,7 @@ export class Engine {
     this.tokenizer = new ClipTokenizer(files.tokenizer, files.tokenizerConfig as TokenizerConfig);
     this.preprocessor = files.preprocessor as PreprocessorConfig;
     resampleName(this.preprocessor.resample); // a filter PIL does not define stops the load, with what to do
-    const choice = await runtime.chooseBackend(request.backend);
+    const choice = await choosing;
     const { dtype, notice: dtypeNotice } = chooseDtype({
       backend: choice.backend,
       shaderF16: choice.shaderF16,
@@ -71,10 +79,11 @@ export class Engine {
       wasmDtype: request.wasmDtype,
       requested: request.dtype,
     });
-    let towers = await fetchTowers(context, dtype);
+    let towers = await timed('download', () => fetchTowers(context, dtype));
     const compiling = (tower: Tower, towersDone: number) =>
       report({ kind: 'compiling', tower, towersDone, towersTotal: 2 });
     compiling('text', 0); // the graph rewrites below come first, and take a moment for a large model
+    await starting;
     this.towers = await guardWebGpu(choice.backend, 'to start', async () => {
       try {
         return await Towers.create(
@@ -93,10 +102,11 @@ export class Engine {
       }
     });
     if (choice.backend === 'webgpu') void runtime.watchDeviceLoss(this.onDeviceLost);
-    report({ kind: 'warming-up', stepsDone: 0, stepsTotal: 2 });
-    const warm = (await this.encodeTexts(['a photo'])).embeds;
-    report({ kind: 'warming-up', stepsDone: 1, stepsTotal: 2 });
-    await this.requireTowers().images([new Float32Array(3 * this.inputEdge() ** 2)]);
+    report({ kind: 'warming-up', stepsDone: 0, stepsTotal: 1 });
+    // Only the image tower is warmed (its first run is slow): the text tower's first run is the labels', which the
+    // app encodes as soon as the model is ready, so warming it too would only make "ready" come later.
+    const blank = new Float32Array(3 * this.inputEdge() ** 2);
+    const warm = await timed('warm-up vision', () => this.requireTowers().images([blank]));
     return {
       backend: choice.backend,
       dtype,

@@ -5,6 +5,7 @@ import { quantisePerSample } from '../model/per-sample-quantisation';
 import { attentionMask, bindTower, TowerSignatureError, type Tower, type TowerBinding } from '../model/tower-io';
 import type { Tower as LoadTower } from '../model/load-phase';
 import type { Backend } from '../shared/protocol';
+import { timed } from './load-timing';
 import * as runtime from './runtime';
 
 export class WebGpuFailure extends Error {}
@@ -42,7 +43,10 @@ export class Towers {
     vision: Uint8Array,
     onTower?: (tower: LoadTower, towersDone: number) => void,
   ): Promise<Towers> {
-    const [textRewrite, visionRewrite] = [quantisePerSample(text), quantisePerSample(vision)];
+    const [textRewrite, visionRewrite] = await timed('rewrite', async () => [
+      quantisePerSample(text),
+      quantisePerSample(vision),
+    ]);
     const sessions = await runtime.createSessions(backend, textRewrite.model, visionRewrite.model, onTower);
     try {
       return new Towers(sessions, { text: textRewrite.unhandled > 0, vision: visionRewrite.unhandled > 0 });

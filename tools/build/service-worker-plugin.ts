@@ -8,10 +8,11 @@ import type { Plugin } from 'vite';
 const SW_FILE = 'sw.js';
 const PLACEHOLDER = '__CLIPSCOPE_SW_MANIFEST__';
 /**
- * Cached the first time they are used rather than at install: only needed for WebGPU (about 27 MB), or only for
- * the first screen's "Try an example" (public/examples/).
+ * The heavy files (ONNX Runtime's WASM builds, its WebGPU glue, the bundled model's weights): a visit uses one build
+ * and one dtype of them, so each is cached by the service worker from the response the page itself gets, the first
+ * time the page uses it, rather than fetched a second time at install; so are the first screen's example images.
  */
-const LAZY = /asyncify|ort\.webgpu|^examples\//;
+const LAZY = /\.wasm$|\.onnx$|ort\.webgpu|^examples\//;
 /** Never fetched by the app. */
 const SKIP = /\.md$/;
 
@@ -38,21 +39,26 @@ export function serviceWorkerPlugin(entry: string): Plugin {
       if (sw?.type !== 'chunk') return this.error(`${SW_FILE} is missing from the bundle`);
       const hash = createHash('sha256');
       const files: string[] = [];
+      // Each heavy file's own hash: a new deploy keeps the cached copy of a file that did not change (src/sw/sw.ts).
+      const hashes: Record<string, string> = {};
+      const add = (path: string, content: string | Uint8Array) => {
+        files.push(path);
+        hash.update(path).update(content);
+        if (LAZY.test(path)) hashes[path] = createHash('sha256').update(content).digest('hex').slice(0, 16);
+      };
       for (const item of Object.values(bundle).sort((a, b) => a.fileName.localeCompare(b.fileName))) {
         if (item.fileName === SW_FILE || item.fileName.endsWith('.map')) continue;
-        files.push(item.fileName);
-        hash.update(item.fileName).update(item.type === 'chunk' ? item.code : item.source);
+        add(item.fileName, item.type === 'chunk' ? item.code : item.source);
       }
       for (const path of publicDir ? listFiles(publicDir).sort() : []) {
-        if (SKIP.test(path)) continue;
-        files.push(path);
-        hash.update(path).update(readFileSync(join(publicDir, path)));
+        if (!SKIP.test(path)) add(path, readFileSync(join(publicDir, path)));
       }
       const shell = files.filter((f) => !SKIP.test(f) && f !== 'index.html');
       const manifest = {
         version: hash.digest('hex').slice(0, 16),
         core: ['./', ...shell.filter((f) => !LAZY.test(f))],
         lazy: shell.filter((f) => LAZY.test(f)),
+        hashes,
       };
       if (!sw.code.includes(PLACEHOLDER)) return this.error(`${SW_FILE} has no ${PLACEHOLDER} to fill in`);
       sw.code = sw.code.replace(PLACEHOLDER, JSON.stringify(manifest));

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { cachedUrls } from '../../client/model-cache';
-import { CATALOGUE, type CatalogueModel, type Dtype } from '../../model/catalogue';
+import { CATALOGUE, SPEED_WORDS, type CatalogueModel, type Dtype } from '../../model/catalogue';
 import { modelEntry } from '../../store/load-request';
 import { chooseModel, downloadFor } from '../../store/model-choice';
 import { appStore, useAppStore } from '../../store/store';
@@ -40,7 +40,7 @@ export function ModelPicker() {
         {models.map((m) => (
           <option key={m.id} value={m.id}>
             {m.name}
-            {sizeText(m, dtype)} · {m.speedClass} · {m.uncatalogued && 'not in the catalogue · '}
+            {sizeText(m, dtype)} · {SPEED_WORDS[m.speedClass]} · {m.uncatalogued && 'not in the catalogue · '}
             {onDevice(m) ? 'available offline' : 'downloads on first use'}
           </option>
         ))}
