@@ -1,5 +1,6 @@
 import { clearImages } from '../../store/controller';
 import { useAppStore } from '../../store/store';
+import { focusFirst, imagePicker } from '../focus/focus';
 import { ExportButtons } from '../ExportButtons/ExportButtons';
 import { ResultCard } from '../ResultCard/ResultCard';
 import { RunProgress } from '../RunProgress/RunProgress';
@@ -36,7 +37,13 @@ export function Results() {
           </label>
         </fieldset>
         <ExportButtons />
-        <button type="button" onClick={clearImages}>
+        <button
+          type="button"
+          onClick={() => {
+            focusFirst(imagePicker());
+            clearImages();
+          }}
+        >
           Clear all
         </button>
       </div>
