@@ -44,17 +44,15 @@ export function Search() {
         </h2>
       )}
       <p className="hint" aria-live="polite">
-        {images.length === 0 ? (
-          'Drop images first: the search ranks your own images.'
-        ) : similar ? (
-          'Ranked by the cosine similarity of their image embeddings.'
-        ) : ranking.kind === 'none' ? (
-          'Type a description: images are ranked by cosine similarity to its text embedding.'
-        ) : ranking.pending ? (
-          'Encoding the query…'
-        ) : (
-          `${ranking.results.length} images ranked by cosine similarity to the text.`
-        )}
+        {images.length === 0
+          ? 'Drop images first: the search ranks your own images.'
+          : similar
+            ? 'Ranked by the cosine similarity of their image embeddings.'
+            : ranking.kind === 'none'
+              ? 'Type a description: images are ranked by cosine similarity to its text embedding.'
+              : ranking.pending
+                ? 'Encoding the query…'
+                : `${ranking.results.length} images ranked by cosine similarity to the text.`}
       </p>
       {similar && (
         <button
