@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { pinMini } from './helpers';
 
 /** WCAG 2.0, 2.1 and 2.2 A/AA: what the README promises. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -37,4 +38,13 @@ export function focusIsOnVisibleElement(page: Page): Promise<boolean> {
     const box = el.getBoundingClientRect();
     return el.checkVisibility({ visibilityProperty: true }) && box.width > 0 && box.height > 0;
   });
+}
+
+/**
+ * openApp with more patience: these specs load the Mini on a busy shared machine, where starting it has taken over
+ * the helpers' 60 s.
+ */
+export async function openAppPatiently(page: Page, query: string): Promise<void> {
+  await page.goto(`./${pinMini(query)}`);
+  await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready', { timeout: 240_000 });
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { seriousViolations } from './a11y-helpers';
-import { classifyShapeFixtures, openApp } from './helpers';
+import { openAppPatiently, seriousViolations } from './a11y-helpers';
+import { classifyShapeFixtures } from './helpers';
 
 /**
  * axe-core (WCAG 2.2 A/AA rules) on every view, with images and results present and the settings and share panels
@@ -21,7 +21,7 @@ for (const width of WIDTHS) {
       test.setTimeout(600_000); // six views, each audited; the second model loads in Compare
       await page.setViewportSize({ width, height: 900 });
       await page.emulateMedia({ colorScheme });
-      await openApp(page, '?backend=wasm');
+      await openAppPatiently(page, '?backend=wasm');
       const found = await seriousViolations(page, 'first screen');
 
       await classifyShapeFixtures(page);
