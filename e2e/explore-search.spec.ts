@@ -42,7 +42,7 @@ test('a text query ranks the dropped images by similarity, best first', async ({
 test('"more like this" ranks images by image-image similarity, from a card or a search result', async ({ page }) => {
   await openApp(page, '?backend=wasm');
   await classifyShapeFixtures(page);
-  await card(page, 'red-star.png').getByRole('button', { name: 'More like red-star.png' }).click();
+  await card(page, 'red-star.png').getByRole('button', { name: 'More like this: red-star.png' }).click();
   await expect(page.getByRole('tab', { name: 'Search' })).toHaveAttribute('aria-selected', 'true');
   let ranked = await results(page);
   expect(ranked[0]![0]).toBe('red-star.png');

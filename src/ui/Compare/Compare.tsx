@@ -1,4 +1,4 @@
-import { memo, useId, useMemo } from 'react';
+import { memo, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CATALOGUE, findModel, type Dtype } from '../../model/catalogue';
 import { countOf } from '../../model/plural';
@@ -29,6 +29,7 @@ const top = (side: Side, scores: LabelScores | undefined) =>
 /** Two models, same images and labels, charts side by side. */
 export function Compare() {
   const id = useId();
+  const startButton = useRef<HTMLButtonElement>(null);
   // The comparison model keeps its worker while the user looks at other tabs, until "Stop comparing".
   const s = useAppStore(
     useShallow((state) => ({
@@ -73,6 +74,7 @@ export function Compare() {
 
   return (
     <section className="compare" aria-label="Compare models">
+      <h2 className="visually-hidden">Compare models</h2>
       <p>Run a second model on the same images and labels and see both charts side by side.</p>
       <div className="toolbar">
         <label htmlFor={`${id}-model`}>Compare with</label>
@@ -102,11 +104,17 @@ export function Compare() {
             </option>
           ))}
         </select>
-        <button type="button" data-testid="compare-start" onClick={() => void startComparison()}>
+        <button type="button" ref={startButton} data-testid="compare-start" onClick={() => void startComparison()}>
           {running ? 'Compare again' : 'Compare'}
         </button>
         {running && (
-          <button type="button" onClick={stopComparison}>
+          <button
+            type="button"
+            onClick={() => {
+              startButton.current?.focus(); // this button goes away
+              stopComparison();
+            }}
+          >
             Stop comparing
           </button>
         )}

@@ -40,6 +40,8 @@ export function Ensemble() {
 
   return (
     <section className="ensemble" aria-label="Prompt ensembles">
+      {/* The rows' h3 headings sit under this one (headings in order, WCAG 1.3.1). */}
+      <h2 className="visually-hidden">Prompt ensembles</h2>
       <p>
         One template can favour some labels by its wording. A prompt ensemble encodes each label in{' '}
         {ENSEMBLE_TEMPLATES.length} templates, averages their normalised text embeddings and normalises the mean, as in

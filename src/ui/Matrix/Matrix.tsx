@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
+import { flushSync } from 'react-dom';
 import { matrixOrder, scoreMatrix, type MatrixSort } from '../../model/matrix';
 import { countOf } from '../../model/plural';
 import { COSINE_ONLY } from '../../model/scoring';
 import { selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
+import { focusFirst } from '../focus/focus';
 import { MatrixExplainer } from './MatrixExplainer';
 import { MatrixGrid } from './MatrixGrid';
 
@@ -84,7 +86,14 @@ export function Matrix() {
               </span>
             )}
             {sort.by !== 'none' && (
-              <button type="button" onClick={() => setSort({ by: 'none' })}>
+              <button
+                type="button"
+                onClick={() => {
+                  // This button goes away: focus moves to the grid's current cell, now in the original order.
+                  flushSync(() => setSort({ by: 'none' }));
+                  focusFirst(document.querySelector('.matrix [tabindex="0"]'));
+                }}
+              >
                 Original order
               </button>
             )}

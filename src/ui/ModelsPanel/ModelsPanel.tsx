@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { deleteCachedModel, listCachedModels, type CachedModel } from '../../client/model-cache';
 import { formatBytes } from '../../model/transfer';
 import { openPickedFolder, saveHubHost } from '../../store/controller';
 import { useAppStore } from '../../store/store';
+import { focusNeighbourOf } from '../focus/focus';
 import { WeightsPicker } from './WeightsPicker';
 
 /** Settings: the chosen model's weights and licence, the model host, and the models kept in this browser. */
 export function ModelsPanel() {
   const [models, setModels] = useState<CachedModel[]>([]);
+  const summary = useRef<HTMLElement>(null);
   const hubHost = useAppStore((s) => s.hubHost);
   const modelState = useAppStore((s) => s.modelState);
   const [hostDraft, setHostDraft] = useState(hubHost);
@@ -23,7 +25,7 @@ export function ModelsPanel() {
 
   return (
     <details className="models-panel" onToggle={refresh}>
-      <summary>Models and settings</summary>
+      <summary ref={summary}>Models and settings</summary>
       <WeightsPicker />
       <form onSubmit={saveHost}>
         <label htmlFor="hub-host">Model host (Hugging Face or a mirror with the same layout)</label>
@@ -51,7 +53,13 @@ export function ModelsPanel() {
           {models.map((m) => (
             <li key={m.folder}>
               {m.label}: {formatBytes(m.bytes)}{' '}
-              <button type="button" onClick={() => void deleteCachedModel(m).then(refresh)}>
+              <button
+                type="button"
+                onClick={(e) => {
+                  focusNeighbourOf(e.currentTarget.closest('li'), 'button', () => summary.current);
+                  void deleteCachedModel(m).then(refresh);
+                }}
+              >
                 Delete
               </button>
             </li>

@@ -1,4 +1,5 @@
 import { useAppStore } from '../../store/store';
+import { focusFirst, modelPicker } from '../focus/focus';
 
 /** Problems with a link or the model host, each in one sentence, until dismissed. */
 export function Notices() {
@@ -10,7 +11,13 @@ export function Notices() {
       {notices.map((notice, i) => (
         <p key={i}>{notice}</p>
       ))}
-      <button type="button" onClick={dismiss}>
+      <button
+        type="button"
+        onClick={() => {
+          focusFirst(modelPicker()); // the notices go away with this button
+          dismiss();
+        }}
+      >
         Dismiss
       </button>
     </div>

@@ -10,6 +10,7 @@ import { UnfamiliarImage } from '../UnfamiliarImage/UnfamiliarImage';
 import { cannotTell } from '../../model/cannot-tell';
 import { isUnfamiliar } from '../../model/unfamiliar';
 import { visibleText } from '../../model/visible-text';
+import { focusNeighbourOf, imagePicker } from '../focus/focus';
 
 // Memoised: when one image finishes, the other cards keep their rendered charts.
 export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }) {
@@ -56,7 +57,11 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
         <button
           type="button"
           className="remove"
-          onClick={() => removeImage(item.id)}
+          data-testid="remove-image"
+          onClick={(e) => {
+            focusNeighbourOf(e.currentTarget.closest('li'), '[data-testid="remove-image"]', imagePicker);
+            removeImage(item.id);
+          }}
           aria-label={`Remove ${visibleText(item.name)}`}
         >
           ×

@@ -3,6 +3,7 @@ import { sortedImages } from '../../store/card-sort';
 import { clearImages } from '../../store/controller';
 import { modelEntry } from '../../store/load-request';
 import { useAppStore } from '../../store/store';
+import { focusFirst, imagePicker } from '../focus/focus';
 import { ExportButtons } from '../ExportButtons/ExportButtons';
 import { FirstSteps } from '../FirstSteps/FirstSteps';
 import { ResultCard } from '../ResultCard/ResultCard';
@@ -76,7 +77,13 @@ export function Results() {
         </fieldset>
         <SortCards />
         <ExportButtons />
-        <button type="button" onClick={clearImages}>
+        <button
+          type="button"
+          onClick={() => {
+            focusFirst(imagePicker());
+            clearImages();
+          }}
+        >
           Clear all
         </button>
       </div>

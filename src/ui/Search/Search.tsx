@@ -1,14 +1,16 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { searchRanking } from '../../store/explore-selectors';
 import { useAppStore } from '../../store/store';
 import { countOf } from '../../model/plural';
 import { MoreLikeThis } from '../MoreLikeThis/MoreLikeThis';
 import { visibleText } from '../../model/visible-text';
 import { VisibleText } from '../VisibleText/VisibleText';
+import { SIMILAR_HEADING_ID } from '../focus/focus';
 
 /** Text-to-image search (the reverse of classification) and image-to-image "more like this", over the dropped images. */
 export function Search() {
   const id = useId();
+  const queryField = useRef<HTMLInputElement>(null);
   const searchQuery = useAppStore((s) => s.searchQuery);
   const similarToId = useAppStore((s) => s.similarToId);
   const images = useAppStore((s) => s.images);
@@ -28,6 +30,7 @@ export function Search() {
       <label htmlFor={`${id}-query`}>Find images by text</label>
       <input
         id={`${id}-query`}
+        ref={queryField}
         type="search"
         data-testid="search-input"
         value={searchQuery}
@@ -35,23 +38,32 @@ export function Search() {
         onChange={(e) => setSearchQuery(e.target.value)}
         spellCheck={false}
       />
+      {similar && (
+        // "More like this" focuses this heading: the view it came from is gone.
+        <h2 id={SIMILAR_HEADING_ID} tabIndex={-1} className="similar-heading">
+          Images most like <VisibleText text={similar.name} />
+        </h2>
+      )}
       <p className="hint" aria-live="polite">
-        {images.length === 0 ? (
-          'Drop images first: the search ranks your own images.'
-        ) : similar ? (
-          <>
-            Images most like <VisibleText text={similar.name} /> (cosine similarity of image embeddings).
-          </>
-        ) : ranking.kind === 'none' ? (
-          'Type a description: images are ranked by cosine similarity to its text embedding.'
-        ) : ranking.pending ? (
-          'Encoding the query…'
-        ) : (
-          `${countOf(ranking.results.length, 'image')} ranked by cosine similarity to the text.`
-        )}
+        {images.length === 0
+          ? 'Drop images first: the search ranks your own images.'
+          : similar
+            ? 'Ranked by the cosine similarity of their image embeddings.'
+            : ranking.kind === 'none'
+              ? 'Type a description: images are ranked by cosine similarity to its text embedding.'
+              : ranking.pending
+                ? 'Encoding the query…'
+                : `${countOf(ranking.results.length, 'image')} ranked by cosine similarity to the text.`}
       </p>
       {similar && (
-        <button type="button" className="link-button" onClick={() => showSimilarTo(undefined)}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            queryField.current?.focus(); // this button goes away
+            showSimilarTo(undefined);
+          }}
+        >
           Back to text search
         </button>
       )}
