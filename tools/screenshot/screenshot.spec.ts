@@ -1,15 +1,27 @@
-// Writes docs/screenshot.png for the README: `npm run screenshot` (after `npm run build`).
-import { test } from '@playwright/test';
+// Writes the README's screenshots: `npm run screenshot` (it builds first). docs/screenshot.png is the first screen a
+// newcomer meets on a laptop; docs/screenshot-phone.png is a phone after one click on "Try an example: shapes".
+import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { dropFiles, fixtureFile, openApp, SHAPE_FIXTURES, topLabel } from '../../e2e/helpers';
+import { openApp } from '../../e2e/helpers';
 
-test('README screenshot', async ({ page }) => {
-  await page.setViewportSize({ width: 1200, height: 760 });
-  await openApp(page);
-  await dropFiles(
-    page,
-    SHAPE_FIXTURES.map((f) => fixtureFile(f)),
-  );
-  for (const file of SHAPE_FIXTURES) await topLabel(page, file);
-  await page.screenshot({ path: join(import.meta.dirname, '../../docs/screenshot.png') });
+const DOCS = join(import.meta.dirname, '../../docs');
+
+test.describe('laptop', () => {
+  test.use({ viewport: { width: 1200, height: 760 } });
+  test('first screen', async ({ page }) => {
+    await openApp(page);
+    await expect(page.getByTestId('try-example').first()).toBeVisible();
+    await page.screenshot({ path: join(DOCS, 'screenshot.png') });
+  });
+});
+
+test.describe('phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  test('shapes example', async ({ page }) => {
+    await openApp(page);
+    await page.locator('[data-testid="try-example"][data-example="shapes"]').click();
+    await expect(page.locator('.result-card .bars').first()).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByTestId('run-progress')).toHaveCount(0, { timeout: 120_000 });
+    await page.screenshot({ path: join(DOCS, 'screenshot-phone.png') });
+  });
 });
