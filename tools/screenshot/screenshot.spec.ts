@@ -7,7 +7,7 @@ import { openApp } from '../../e2e/helpers';
 const DOCS = join(import.meta.dirname, '../../docs');
 
 test.describe('laptop', () => {
-  test.use({ viewport: { width: 1200, height: 760 } });
+  test.use({ viewport: { width: 1200, height: 1000 } });
   test('first screen', async ({ page }) => {
     await openApp(page);
     await expect(page.getByTestId('try-example').first()).toBeVisible();
