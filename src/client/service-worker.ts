@@ -74,7 +74,12 @@ export function registerServiceWorker(mayReload: () => boolean): void {
   if (navigator.serviceWorker.controller) settleControl();
   else navigator.serviceWorker.addEventListener('controllerchange', () => reloading || settleControl(), { once: true });
   const registering = navigator.serviceWorker.register('./sw.js', { scope: './' });
-  registering.catch(() => (settleControl(), state !== 'isolated' && setState('failed')));
+  registering.then(
+    // Nothing will take control of this page when registration was a no-op (blocked by the browser or a test
+    // harness) or the worker is already active (a hard reload leaves the page uncontrolled): start the model now.
+    (registration) => (!registration || (!registration.installing && !registration.waiting)) && settleControl(),
+    () => (settleControl(), state !== 'isolated' && setState('failed')),
+  );
   if (crossOriginIsolated) return;
   setState(alreadyReloaded ? 'failed' : 'installing');
   if (alreadyReloaded) return;
