@@ -43,6 +43,9 @@ for (const width of WIDTHS) {
         expect(page.getByTestId('ensemble-status')).toContainText('The ensemble changes the top label'),
       );
       found.push(...(await seriousViolations(page, 'ensemble')));
+      // Again with the settings panel closed: its headings then no longer come before the ensemble's (heading-order).
+      await page.getByText('Models and settings').click();
+      found.push(...(await seriousViolations(page, 'ensemble, settings closed')));
 
       await showView(page, 'camera', () => expect(page.getByTestId('camera-toggle')).toBeVisible());
       found.push(...(await seriousViolations(page, 'camera (not started)')));
