@@ -35,6 +35,9 @@ test('a JPEG with an EXIF orientation is decoded upright', async ({ page }) => {
   await expect(exif).toHaveAttribute('data-height', '128');
   expect(await topLabel(page, 'exif-rotated.jpg')).toBe('green square');
   const thumbnail = exif.locator('img');
+  // The thumbnail loads lazily: bring the card into view (notices above may push it down) and let it load.
+  await thumbnail.scrollIntoViewIfNeeded();
+  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   const size = await thumbnail.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]);
   expect(size[1]!).toBeGreaterThan(size[0]!);
 });
