@@ -64,7 +64,7 @@ export function FirstSteps({ onExample }: { onExample: () => void }) {
       <h2 id={`${id}-title`}>How it works</h2>
       <ol className="steps">
         <li>
-          <strong>Add images</strong>: drop, paste or choose them above.
+          <strong>Add images</strong>: <span className="when-fine-pointer">drop, paste or </span>choose them above.
         </li>
         <li>
           <strong>Type labels</strong>, one per line, in the Labels box.
