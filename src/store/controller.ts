@@ -11,14 +11,13 @@ import type { UrlChoices } from '../shared/url-params';
 import { promptInputsChanged } from './explore-selectors';
 import { requeueImages, scheduleLabels, setEncoderModel } from './encoding';
 import { LOCAL_PREFIX, loadRequest, modelEntry, scoringRule } from './load-request';
+import { ModelConnection } from './model-connection';
 import { currentLabels } from './selectors';
 import { appStore } from './store';
 
 export { addFiles, cancelPendingImages, clearImages, removeImage } from './encoding';
 
-let client: ClipClient | undefined;
-let cancelRequested = false;
-let localModel: { name: string; files: Record<string, Blob> } | undefined;
+const connection = () => appStore.getState().connection;
 
 export function startApp(choices: UrlChoices): void {
   const store = appStore.getState();
@@ -32,7 +31,7 @@ export function startApp(choices: UrlChoices): void {
     store.proposeHost(choices.proposedHost, requested);
     store.setModelId(FALLBACK_MODEL_ID, false);
   } else store.setModelId(requested, choices.modelId !== undefined);
-  client = newClient();
+  store.setConnection(new ModelConnection(newClient));
   appStore.subscribe((state, previous) => {
     if (promptInputsChanged(state, previous)) void scheduleLabels();
   });
@@ -97,7 +96,8 @@ export function openLocalFolder(name: string, files: readonly FolderFile[]): str
     (path) => !byPath[path],
   );
   if (missing.length) return `That folder has no ${missing.join(', ')}: choose a folder in the Hugging Face layout.`;
-  localModel = { name, files: byPath };
+  const linked = connection();
+  if (linked) linked.localModel = { name, files: byPath };
   selectModel(`${LOCAL_PREFIX}${name}`);
   return '';
 }
@@ -121,7 +121,7 @@ export function selectDtype(dtype: Dtype | undefined): void {
 
 /** "Restart" after the model worker kept dying: a fresh worker loads the model and re-runs the failed images. */
 export function restartWorker(): Promise<boolean> {
-  client?.revive();
+  connection()?.client.revive();
   return loadModel();
 }
 
@@ -129,8 +129,7 @@ export function restartWorker(): Promise<boolean> {
 export function switchToWasm(): Promise<boolean> {
   appStore.getState().setBackendPreference('wasm');
   // A fresh worker: one whose ONNX Runtime has run WebGPU is not reused for WASM (as after a WebGPU failure).
-  client?.dispose();
-  client = newClient();
+  connection()?.replaceClient();
   const url = new URL(location.href);
   if (url.searchParams.has('backend')) {
     url.searchParams.set('backend', 'wasm');
@@ -140,21 +139,24 @@ export function switchToWasm(): Promise<boolean> {
 }
 
 export function cancelDownload(): void {
-  cancelRequested = true;
-  client?.cancelLoad();
+  const linked = connection();
+  if (!linked) return;
+  linked.cancelRequested = true;
+  linked.client.cancelLoad();
 }
 
 export function loadModel(): Promise<boolean> {
   const store = appStore.getState();
-  const local = store.modelId.startsWith(LOCAL_PREFIX) ? localModel : undefined;
+  const linked = store.connection!;
+  const local = store.modelId.startsWith(LOCAL_PREFIX) ? linked.localModel : undefined;
   // A folder from disk, like a repo the catalogue does not list, is scored as its config.json says.
   const model = modelEntry(store.modelId) ?? findModel(FALLBACK_MODEL_ID)!;
-  client?.cancelLoad(); // a load still under way is replaced, not queued behind
+  linked.client.cancelLoad(); // a load still under way is replaced, not queued behind
   const generation = store.startLoading();
-  client?.cancelImages(); // images queued for the old model run again once the new one is ready (encoding.ts)
+  linked.client.cancelImages(); // images queued for the old model run again once the new one is ready (encoding.ts)
   store.clearTextEmbeds();
   store.forgetEmbeddings();
-  cancelRequested = false;
+  linked.cancelRequested = false;
   const bundled = model.bundledPath !== undefined || local !== undefined;
   if (!bundled) warnIfPolicyBlocks(store.hubHost);
   const request = loadRequest(model, {
@@ -163,7 +165,7 @@ export function loadModel(): Promise<boolean> {
     dtype: store.dtype,
     localFiles: local?.files,
   });
-  const ready = client!
+  const ready = linked.client
     .load(request, (phase) => {
       if (appStore.getState().generation === generation) appStore.getState().setProgress(phase);
     })
@@ -182,20 +184,20 @@ export function loadModel(): Promise<boolean> {
         appStore.getState().setWorkerStopped(error.message); // not the model's fault: no switch to another one
         return false;
       }
-      if (!cancelRequested && isOutOfMemory(error.message)) {
+      if (!linked.cancelRequested && isOutOfMemory(error.message)) {
         // Downloaded fine but too big for this device: offer smaller weights or model rather than switching.
         const attempted = store.dtype ?? model.wasmDtype;
         appStore.getState().setModelError(outOfMemoryMessage(model.name, attempted), memoryAdvice(model, attempted));
         return false;
       }
-      if (cancelRequested || bundled) {
-        appStore.getState().setModelError(cancelRequested ? 'The download was cancelled.' : error.message);
+      if (linked.cancelRequested || bundled) {
+        appStore.getState().setModelError(linked.cancelRequested ? 'The download was cancelled.' : error.message);
         return false;
       }
       fallBack(model, store.hubHost, error.message);
       return loadModel();
     });
-  setEncoderModel(client!, ready);
+  setEncoderModel(linked.client, ready);
   void ready.then(
     (ok) => ok && appStore.getState().generation === generation && (void scheduleLabels(), requeueImages()),
   );

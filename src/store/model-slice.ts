@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import { STARTING, type LoadPhase } from '../model/load-phase';
 import type { MemoryAdvice } from '../model/memory-advice';
 import type { ScoringRule } from '../model/scoring';
+import type { ModelConnection } from './model-connection';
 import type { Backend, LoadedModel } from '../shared/protocol';
 
 export type ModelState = 'loading' | 'ready' | 'error';
@@ -19,6 +20,9 @@ export interface ModelFallback {
 }
 
 export interface ModelSlice {
+  /** The link to the model worker, made when the app starts. */
+  connection?: ModelConnection;
+  setConnection: (connection: ModelConnection) => void;
   modelState: ModelState;
   /** Where the current load is (download, compile per tower, warm-up); see load-phase.ts. */
   loadPhase: LoadPhase;
@@ -48,6 +52,7 @@ export interface ModelSlice {
 }
 
 export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
+  setConnection: (connection) => set({ connection }),
   modelState: 'loading',
   loadPhase: STARTING,
   modelError: '',
