@@ -18,20 +18,30 @@ const RELOAD_FLAG = 'clipscope.isolationReload';
  * on a later visit instead.
  */
 const CONTROL_WAIT_MS = 8000;
-let state: IsolationState = globalThis.crossOriginIsolated ? 'isolated' : 'unsupported';
-const listeners = new Set<() => void>();
-let settleControl = () => {};
-const controlSettled = new Promise<void>((resolve) => (settleControl = resolve));
 
-function setState(next: IsolationState): void {
-  state = next;
-  listeners.forEach((listener) => listener());
+/** This page's isolation state and its listeners, and whether the service worker has settled control yet. */
+class Isolation {
+  state: IsolationState = globalThis.crossOriginIsolated ? 'isolated' : 'unsupported';
+  readonly listeners = new Set<() => void>();
+  /** Resolves `controlSettled`; set by its promise's executor, which runs at once. */
+  settleControl: () => void = () => {};
+  readonly controlSettled = new Promise<void>((resolve) => (this.settleControl = resolve));
+
+  set(next: IsolationState): void {
+    this.state = next;
+    this.listeners.forEach((listener) => listener());
+  }
 }
 
-export const isolationState = (): IsolationState => state;
+// One page, one service worker registration: the page's single record of it.
+const isolation = new Isolation();
+const setState = (next: IsolationState) => isolation.set(next);
+const settleControl = () => isolation.settleControl();
+
+export const isolationState = (): IsolationState => isolation.state;
 export function subscribeIsolation(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  isolation.listeners.add(listener);
+  return () => isolation.listeners.delete(listener);
 }
 
 function reloadedOnce(): boolean {
@@ -62,7 +72,7 @@ export function serviceWorkerControl(): Promise<void> {
     return Promise.resolve();
   }
   setTimeout(settleControl, CONTROL_WAIT_MS);
-  return controlSettled;
+  return isolation.controlSettled;
 }
 
 /** `mayReload` says whether reloading now would lose nothing the user did. */
@@ -78,7 +88,7 @@ export function registerServiceWorker(mayReload: () => boolean): void {
     // Nothing will take control of this page when registration was a no-op (blocked by the browser or a test
     // harness) or the worker is already active (a hard reload leaves the page uncontrolled): start the model now.
     (registration) => (!registration || (!registration.installing && !registration.waiting)) && settleControl(),
-    () => (settleControl(), state !== 'isolated' && setState('failed')),
+    () => (settleControl(), isolation.state !== 'isolated' && setState('failed')),
   );
   if (crossOriginIsolated) return;
   setState(alreadyReloaded ? 'failed' : 'installing');

@@ -1,6 +1,5 @@
-// The model state of the worker: files, tokenizer, sessions and the encode calls. A WebGPU failure is thrown as a
-// WebGpuFailure: after one, ONNX Runtime's instance in this worker may be unusable, so the client starts a fresh
-// WASM worker instead of retrying here.
+// A CLIP model's state in the worker: files, tokenizer, sessions and the encode calls. A WebGPU failure is thrown
+// as a WebGpuFailure (worker-errors.ts): the host then has the client start a fresh WASM worker.
 import type { PreprocessorConfig } from '../model/preprocess';
 import { resampleName } from '../model/resample';
 import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
@@ -12,13 +11,12 @@ import { framePixels } from './frame';
 import { evictTowers, fetchConfigs, fetchLearnedScoring, fetchTowers, type ProgressReporter } from './model-files';
 import { pixelValues, prepareImage, resizeEdge, type PreparedImage } from './prepare';
 import * as runtime from './runtime';
-import { guardWebGpu, Towers } from './towers';
+import { Towers } from './towers';
+import { guardWebGpu } from './worker-errors';
 import { describeUncatalogued } from './uncatalogued';
 import { readUnfamiliarCalibration } from '../model/unfamiliar';
 import type { Tower } from '../model/load-phase';
 import { clearLoadTimings, timed } from './load-timing';
-
-export { WebGpuFailure } from './towers';
 
 export interface ImageResult {
   embeds: Float32Array;
@@ -144,6 +142,12 @@ export class Engine {
       group.forEach((index, row) => out!.set(embeds.subarray(row * dim, (row + 1) * dim), index * dim));
     }
     return { embeds: out ?? new Float32Array(0), tokens: rows.map((row) => row.join(' ')) };
+  }
+
+  /** Frees the sessions (another kind's model replaces this one). */
+  async release(): Promise<void> {
+    await this.towers?.release();
+    this.towers = undefined;
   }
 
   /** The loaded model's preprocessing, for images prepared ahead of their run. */

@@ -2,17 +2,13 @@
 // The preparing worker, started by the model worker: decodes and preprocesses images on a thread of its own, so
 // the next batch is ready while ONNX Runtime's run holds the model worker's thread.
 import type { PrepareReply, PrepareRequest, WarmRequest } from './prepare-protocol';
+import { holdLife } from '../shared/life-watch';
 import { prepareImage } from './prepare';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 // Held until this worker ends, however it ends: the model worker waits for it to learn that (preparer.ts).
-void navigator.locks
-  ?.request(self.name, () => {
-    self.postMessage({ type: 'alive', id: 0 } satisfies PrepareReply);
-    return new Promise<never>(() => {});
-  })
-  .catch(() => {});
+holdLife(self.name, () => self.postMessage({ type: 'alive', id: 0 } satisfies PrepareReply));
 
 const post = (reply: PrepareReply, transfer: Transferable[] = []) => self.postMessage(reply, transfer);
 
@@ -46,7 +42,7 @@ async function warm({ config }: WarmRequest): Promise<void> {
 }
 
 // One image at a time, in the order they came: decoding them all at once made every image of a batch late.
-let queue = Promise.resolve();
+const work = { done: Promise.resolve() };
 self.onmessage = ({ data }: MessageEvent<PrepareRequest | WarmRequest>) => {
-  queue = queue.then(() => (data.type === 'warm' ? warm(data) : prepare(data))).catch(() => {});
+  work.done = work.done.then(() => (data.type === 'warm' ? warm(data) : prepare(data))).catch(() => {});
 };

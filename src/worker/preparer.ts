@@ -3,6 +3,7 @@
 // its images' decodes in turn, and the next batch could not start preparing until the run ended. Where a worker
 // cannot start workers, or a preparing worker dies, images are prepared here instead.
 import type { PreprocessorConfig } from '../model/preprocess';
+import { LifeWatch } from '../shared/life-watch';
 import type { PrepareReply, PrepareRequest, WarmRequest } from './prepare-protocol';
 import { prepareImage, type PreparedImage } from './prepare';
 
@@ -28,12 +29,9 @@ class PrepareWorker {
     // The name is also a Web Lock the worker holds for its life: a worker that is killed or closes fires no error.
     const name = `clipscope-prepare-${Math.random().toString(36).slice(2)}`;
     this.worker = new Worker(new URL('./prepare.worker.ts', import.meta.url), { type: 'module', name });
-    let watched = false;
+    const watch = new LifeWatch(name, () => this.end());
     this.worker.onmessage = (event: MessageEvent<PrepareReply>) => {
-      if (event.data.type === 'alive' && !watched) {
-        watched = true;
-        void navigator.locks?.request(name, () => this.end());
-      }
+      if (event.data.type === 'alive') watch.alive(); // it holds its lock now: from here on its end is seen
       this.receive(event.data);
     };
     this.worker.onerror = (event) => {

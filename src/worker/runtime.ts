@@ -124,9 +124,3 @@ export async function watchDeviceLoss(onLost: (reason: string) => void): Promise
   const device = (await Promise.resolve(ort.env.webgpu.device).catch(() => undefined)) as GPUDevice | undefined;
   void device?.lost.then((info) => onLost(info.message || 'the GPU device was lost'));
 }
-
-export function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  // ONNX Runtime's WASM build can throw a bare C++ exception pointer, which means nothing to anyone.
-  return /^\d+$/.test(message.trim()) ? 'an internal error in ONNX Runtime' : message;
-}

@@ -2,24 +2,12 @@
 // result never depends on the other samples in its batch (see per-sample-quantisation.ts and lengthGroups).
 import type * as Ort from 'onnxruntime-web';
 import { quantisePerSample } from '../model/per-sample-quantisation';
-import { attentionMask, bindTower, TowerSignatureError, type Tower, type TowerBinding } from '../model/tower-io';
+import { attentionMask, bindTower, type Tower, type TowerBinding } from '../model/tower-io';
 import type { Tower as LoadTower } from '../model/load-phase';
 import type { Backend } from '../shared/protocol';
 import { timed } from './load-timing';
 import * as runtime from './runtime';
-
-export class WebGpuFailure extends Error {}
-
-/** Runs `work`; a failure on WebGPU becomes a WebGpuFailure with words a person can read. */
-export async function guardWebGpu<T>(backend: Backend, when: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    // A graph without the expected names fails the same way on every backend: no point starting WASM for it.
-    if (backend !== 'webgpu' || error instanceof TowerSignatureError) throw error;
-    throw new WebGpuFailure(`WebGPU failed ${when}: ${runtime.describeError(error)}`);
-  }
-}
+import { guardWebGpu } from './worker-errors';
 
 export class Towers {
   private readonly bindings: Record<Tower, TowerBinding>;
