@@ -8,6 +8,8 @@ class FakeWorker implements ModelWorker {
   onmessage: ModelWorker['onmessage'] = null;
   onerror: ModelWorker['onerror'] = null;
   readonly received: WorkerRequest[] = [];
+  /** What `answerAll` took from `received`. */
+  readonly answered: WorkerRequest[] = [];
   terminated = false;
   postedAfterEnd = 0;
   private end!: () => void;
@@ -36,6 +38,7 @@ class FakeWorker implements ModelWorker {
   /** Answers every load it was sent, and every image with a one-number embedding. */
   answerAll(): void {
     for (const request of this.received.splice(0)) {
+      this.answered.push(request);
       if (request.type === 'load') this.reply({ type: 'loaded', id: request.id, model: LOADED });
       if (request.type === 'encodeImage') {
         const embeds = new Float32Array([request.id]);
@@ -93,6 +96,13 @@ async function loadedClient() {
   await loaded;
   return { ...fake, client, stops };
 }
+
+describe('ClipClient requests', () => {
+  it('names the CLIP kind in its load, and the worker host starts that kind', async () => {
+    const { workers } = await loadedClient();
+    expect(workers[0]!.answered[0]).toMatchObject({ type: 'load', kind: 'clip', modelUrl: LOAD.modelUrl });
+  });
+});
 
 describe('ClipClient restarts', () => {
   it('re-sends pending work to a fresh worker after a crash, and the caller gets its answer', async () => {
