@@ -79,6 +79,16 @@ describe('ModelHost', () => {
     expect(sent[1]).toMatchObject({ model: { backend: 'wasm' } });
   });
 
+  it('answers a load of a kind it does not host with what to do, and starts nothing', async () => {
+    const { host, sent, starts } = hostWithFakeKind();
+    host.receive({ type: 'load', id: 3, kind: 'generator', backend: 'wasm' } as Message);
+    await settle();
+    expect(starts).toEqual([]);
+    expect(sent).toEqual([
+      { type: 'error', id: 3, message: 'This page cannot run models of the kind "generator": reload the page.' },
+    ]);
+  });
+
   it('answers a request before any load with what to do', async () => {
     const { host, sent } = hostWithFakeKind();
     host.receive({ type: 'text', id: 4 });

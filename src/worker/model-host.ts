@@ -37,23 +37,32 @@ export class ModelHost {
       this.session?.batches?.lane.remove(message.id); // a request still queued is dropped; one running finishes
       return this.loads.get(message.id)?.abort();
     }
-    if (message.type === 'load') this.prepareKind((message as KindLoad).kind);
+    if (message.type === 'load' && !this.prepareKind((message as KindLoad).kind)) {
+      const words = `This page cannot run models of the kind "${(message as KindLoad).kind}": reload the page.`;
+      return this.post({ type: 'error', id: message.id, message: words } satisfies TransportMessage);
+    }
     const batches = this.session?.batches;
     if (batches?.type === message.type) batches.lane.push(message);
     else this.single.push(message);
     void this.drain();
   }
 
-  /** The session for `kind`, started now so that the kind's batched requests after this load have their lane. */
-  private prepareKind(kind: ModelKind): void {
-    if (this.session?.kind === kind) return;
+  /**
+   * The session for `kind`, started now so that the kind's batched requests after this load have their lane; false
+   * for a kind this worker does not know (a page newer than its cached worker).
+   */
+  private prepareKind(kind: ModelKind): boolean {
+    if (this.session?.kind === kind) return true;
+    const start = Object.hasOwn(this.kinds, kind) ? this.kinds[kind] : undefined;
+    if (!start) return false;
     const old = this.session;
-    this.session = this.kinds[kind](this.context);
-    if (!old) return;
+    this.session = start(this.context);
+    if (!old) return true;
     const dropped = old.batches?.lane.clear() ?? [];
     const message = 'Another model was loaded: run this again.';
     dropped.forEach((id) => this.post({ type: 'error', id, message } satisfies TransportMessage));
     void old.release();
+    return true;
   }
 
   private async drain(): Promise<void> {
