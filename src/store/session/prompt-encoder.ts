@@ -5,7 +5,8 @@ import { TEXT_BATCH_SIZE } from '../../shared/settings';
 import type { SessionCore } from './session-types';
 
 export class PromptEncoder {
-  private running = false;
+  /** The passes under way; edits made meanwhile set `dirty` for one more. */
+  private loop?: Promise<void>;
   private dirty = false;
   /** Per load: replaced (not cleared) so a batch of an older model never touches the new model's sets. */
   private embeds = new Map<string, Float32Array>();
@@ -23,20 +24,21 @@ export class PromptEncoder {
     return this.embeds.get(prompt);
   }
 
-  async schedule(): Promise<void> {
-    if (this.running) {
+  /** Resolves once a pass that saw the prompts wanted at the time of the call has finished. */
+  schedule(): Promise<void> {
+    if (this.loop) {
       this.dirty = true;
-      return;
+      return this.loop;
     }
-    this.running = true;
-    try {
-      do {
-        this.dirty = false;
-        await this.encodeMissing();
-      } while (this.dirty && !this.session.stopped);
-    } finally {
-      this.running = false;
-    }
+    this.loop = this.runPasses().finally(() => (this.loop = undefined));
+    return this.loop;
+  }
+
+  private async runPasses(): Promise<void> {
+    do {
+      this.dirty = false;
+      await this.encodeMissing();
+    } while (this.dirty && !this.session.stopped);
   }
 
   private async encodeMissing(): Promise<void> {
