@@ -48,13 +48,13 @@ export interface ModelSlice {
   scoringRule?: ScoringRule;
   /** Set when a load starts; replies for an older generation are stale. */
   generation: number;
-  startLoading: () => number;
-  setProgress: (phase: LoadPhase) => void;
-  setLoaded: (modelId: string, model: LoadedModel, scoringRule: ScoringRule | undefined) => void;
+  startLoading: () => number; // old status: no caller but store.test.ts; the session writes modelStatus
+  setProgress: (phase: LoadPhase) => void; // old status: no caller but store.test.ts; the session writes modelStatus
+  setLoaded: (modelId: string, model: LoadedModel, scoringRule: ScoringRule | undefined) => void; // old status: no caller but store.test.ts; the session writes modelStatus
   setFallback: (fallback: ModelFallback | undefined) => void;
-  setModelError: (message: string, memoryAdvice?: MemoryAdvice) => void;
-  setWorkerStopped: (message: string) => void;
-  setBackend: (backend: Backend, notice: string) => void;
+  setModelError: (message: string, memoryAdvice?: MemoryAdvice) => void; // old status: no caller but store.test.ts; the session writes modelStatus
+  setWorkerStopped: (message: string) => void; // old status: no caller but store.test.ts; the session writes modelStatus
+  setBackend: (backend: Backend, notice: string) => void; // old status: no caller but store.test.ts; the session writes modelStatus
 }
 
 export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
