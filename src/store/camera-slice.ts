@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { CameraFeed } from './camera-feed';
 
 export interface CameraDevice {
   deviceId: string;
@@ -17,6 +18,8 @@ export interface CameraSlice {
   cameraFps: number;
   /** Frames classified since the camera started. */
   cameraFrames: number;
+  /** The open stream and its frame loop; made on the first start. */
+  cameraFeed?: CameraFeed;
   setCamera: (patch: Partial<Omit<CameraSlice, 'setCamera'>>) => void;
 }
 

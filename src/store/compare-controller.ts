@@ -7,7 +7,7 @@ import { appStore } from './store';
 /** Loads the chosen comparison model in a second worker and encodes the current labels and images with it. */
 export function startComparison(): Promise<void> {
   stopComparison();
-  const session = new ComparisonSession(appStore, new ClipClient());
+  const session = new ComparisonSession(appStore, () => new ClipClient());
   appStore.getState().setCompare({ compareSession: session });
   return session.start();
 }

@@ -1,66 +1,80 @@
 import { describe, expect, it } from 'vitest';
+import { ClipClient } from '../client/clip-client';
 import { DEFAULT_MODEL_ID } from '../model/catalogue';
-import type { LoadedModel } from '../shared/protocol';
+import { FakeWorkerHost, settle, until } from './session/fake-worker-host';
 import { ComparisonSession } from './compare-session';
 import { createAppStore } from './store';
 
-const LOADED: LoadedModel = {
-  backend: 'wasm',
-  dtype: 'q8',
-  fromCache: false,
-  threads: 1,
-  embedDim: 2,
-  notice: '',
-  dtypes: ['q8'],
-};
-
-// A model from the host (the bundled one needs a page to resolve its path).
-/** A comparison client whose load waits until the test releases it; texts encode to [index, 1] rows. */
-function fakeClient() {
-  let release: (model: LoadedModel) => void = () => {};
-  const client = {
-    disposed: false,
-    encoded: [] as string[],
-    onStopped: (_message: string) => {},
-    load: () => new Promise<LoadedModel>((resolve) => (release = resolve)),
-    encodeTexts: async (prompts: string[]) => {
-      client.encoded.push(...prompts);
-      return Float32Array.from(prompts.flatMap((_, i) => [i, 1]));
-    },
-    encodeImage: async () => ({ embeds: new Float32Array([1, 0]) }),
-    dispose: () => void (client.disposed = true),
-  };
-  return { client, release: (model: LoadedModel) => release(model) };
+// A model from the host (the bundled one needs a page to resolve its path); the fake worker answers for it.
+function setUp() {
+  const store = createAppStore();
+  store.getState().setCompare({ compareModelId: DEFAULT_MODEL_ID });
+  store.getState().setLabelsText('cat\ndog');
+  const host = new FakeWorkerHost();
+  const comparison = new ComparisonSession(store, () => new ClipClient(host));
+  return { store, host, comparison };
 }
 
 describe('ComparisonSession', () => {
-  it('loads, then encodes the current labels with its own client into the comparison embeddings', async () => {
-    const store = createAppStore();
-    store.getState().setCompare({ compareModelId: DEFAULT_MODEL_ID });
-    store.getState().setLabelsText('cat\ndog');
-    const { client, release } = fakeClient();
-    const started = new ComparisonSession(store, client as never).start();
-    expect(store.getState().compareState).toBe('loading');
-    release(LOADED);
+  it('loads, then encodes the current labels and images with its own worker into the comparison embeddings', async () => {
+    const { store, host, comparison } = setUp();
+    store.getState().addImages([{ id: 'img-1', name: 'a.png', file: new Blob(['a']), state: 'queued' }]);
+    host.holding = true;
+    const started = comparison.start();
+    expect(store.getState().compareStatus.phase).toBe('loading');
+    expect(store.getState().compareState).toBe('loading'); // old status
+    host.holding = false;
+    host.current().release();
     await started;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(store.getState().compareState).toBe('ready');
-    expect([...store.getState().compareTextEmbeds.keys()].sort()).toEqual(client.encoded.sort());
-    expect(store.getState().textEmbeds.size).toBe(0);
+    await until(() => store.getState().compareImageEmbeds.size === 1 && store.getState().compareTextEmbeds.size === 2);
+    expect(store.getState().compareStatus).toMatchObject({ phase: 'ready', modelId: DEFAULT_MODEL_ID });
+    expect(store.getState().compareState).toBe('ready'); // old status
+    expect(store.getState().compareRule).toBeDefined();
+    expect(store.getState().textEmbeds.size).toBe(0); // the main model's cache is untouched
+    store.getState().setLabelsText('cat\ndog\nbird');
+    await until(() => store.getState().compareTextEmbeds.size === 3);
   });
 
-  it('once stopped, drops a late load answer, disposes its client and leaves the comparison off', async () => {
-    const store = createAppStore();
-    store.getState().setCompare({ compareModelId: DEFAULT_MODEL_ID });
-    const { client, release } = fakeClient();
-    const session = new ComparisonSession(store, client as never);
-    const started = session.start();
-    session.stop();
-    release(LOADED);
+  it('once stopped, drops a late load answer, ends its worker and leaves the comparison off', async () => {
+    const { store, host, comparison } = setUp();
+    host.holding = true;
+    const started = comparison.start();
+    comparison.stop();
+    host.current().release();
     await started;
-    expect(client.disposed).toBe(true);
-    expect(store.getState().compareState).toBe('off');
+    expect(host.current().terminated).toBe(true);
+    expect(store.getState().compareStatus).toEqual({ phase: 'idle' });
+    expect(store.getState().compareState).toBe('off'); // old status
     expect(store.getState().compareModel).toBeUndefined();
-    expect(client.encoded).toEqual([]);
+  });
+
+  it('drops label and image answers that arrive after stop', async () => {
+    const { store, host, comparison } = setUp();
+    await comparison.start();
+    await until(() => store.getState().compareTextEmbeds.size === 2);
+    host.holding = true;
+    store.getState().setLabelsText('cat\ndog\nbird');
+    store.getState().addImages([{ id: 'img-1', name: 'a.png', file: new Blob(['a']), state: 'queued' }]);
+    await until(() => host.current().held.length === 2);
+    comparison.stop();
+    host.holding = false;
+    host.current().release(); // the ended worker's work: nothing of it may reach the comparison
+    await settle();
+    expect([...store.getState().compareTextEmbeds.keys()].sort()).toEqual(['a photo of a cat.', 'a photo of a dog.']);
+    expect(store.getState().compareImageEmbeds.size).toBe(0);
+    expect(store.getState().compareStatus.phase).toBe('idle');
+  });
+
+  it('a comparison model that keeps dying ends in an error that says to press Compare', async () => {
+    const { store, host, comparison } = setUp();
+    await comparison.start();
+    for (let i = 0; i < 4; i++) {
+      const before = host.workers.length;
+      host.current().kill();
+      if (i < 3) await until(() => host.workers.length === before + 1);
+    }
+    await until(() => store.getState().compareStatus.phase === 'error');
+    expect(store.getState().compareStatus).toMatchObject({ kind: 'worker-stopped', actions: ['restart'] });
+    expect(store.getState().compareError).toMatch(/Press Compare/); // old status
   });
 });

@@ -1,133 +1,76 @@
-// One run of the comparison view: a second model in its own ClipClient (so its own worker and ONNX Runtime
-// sessions) and its own embeddings (compare-slice), fed the same labels and image files as the main model. A
-// stopped session drops every answer that arrives after it, so a newer comparison never sees an older one's.
+// One run of the comparison view: a second ModelSession (its own worker and ONNX Runtime sessions) with its own
+// embeddings (compare-slice), fed the same labels and image files as the main model. A stopped comparison drops
+// every answer that arrives after it, so a newer comparison never sees an older one's.
 import type { StoreApi } from 'zustand';
-import type { ClipClient } from '../client/clip-client';
 import { findModel } from '../model/catalogue';
-import { phaseSummary } from '../model/load-phase';
-import { TEXT_BATCH_SIZE } from '../shared/settings';
-import type { CompareSlice } from './compare-slice';
 import { loadRequest, scoringRule } from './load-request';
 import { currentPrompts } from './selectors';
+import { ModelSession } from './session/model-session';
+import type { MakeClient } from './session/session-types';
 import type { AppState } from './store';
 
-type ComparisonClient = Pick<ClipClient, 'load' | 'encodeTexts' | 'encodeImage' | 'dispose' | 'onStopped'>;
+const STOPPED_MESSAGE =
+  'The comparison model kept stopping, so Clipscope stopped restarting it. Press Compare to start it afresh.';
 
 export class ComparisonSession {
-  private stopped = false;
+  readonly session: ModelSession;
   private unsubscribe?: () => void;
-  private readonly failedImages = new Set<string>();
-  private encoding = false;
-  private dirty = false;
 
   constructor(
     private readonly store: StoreApi<AppState>,
-    private readonly client: ComparisonClient,
-  ) {}
+    makeClient: MakeClient,
+  ) {
+    const state = () => store.getState();
+    this.session = new ModelSession({
+      makeClient,
+      stoppedMessage: () => STOPPED_MESSAGE,
+      source: {
+        prompts: () => currentPrompts(state()),
+        images: () => state().images.filter((item) => item.state !== 'error'),
+      },
+      sink: {
+        status: (status) => state().setCompareStatus(status),
+        loaded: (modelId, model) =>
+          state().setCompare({ compareModel: model, compareRule: scoringRule(findModel(modelId)!, model) }),
+        cleared: () =>
+          state().setCompare({ compareModel: undefined, compareTextEmbeds: new Map(), compareImageEmbeds: new Map() }),
+        textEmbeds: (prompts, embeds) => state().addCompareEmbeds('text', prompts, embeds),
+        imageDone: (id, { embeds }) => state().addCompareEmbeds('image', [id], embeds),
+      },
+    });
+  }
 
   /** Loads the chosen comparison model and encodes the current labels and images with it. */
   async start(): Promise<void> {
     const state = this.store.getState();
     const model = findModel(state.compareModelId);
-    if (!model) return this.set({ compareState: 'error', compareError: 'Choose a model to compare with.' });
-    this.client.onStopped = () =>
-      this.set({
-        compareState: 'error',
-        compareError:
-          'The comparison model kept stopping, so Clipscope stopped restarting it. Press Compare to start it afresh.',
-      });
-    this.set({
-      compareState: 'loading',
-      compareStage: 'Starting',
-      compareError: '',
-      compareModel: undefined,
-      compareTextEmbeds: new Map(),
-      compareImageEmbeds: new Map(),
-    });
-    try {
-      // Built as for the main view, so the comparison scores with the same learned scale and bias.
-      const request = loadRequest(model, {
-        hubHost: state.hubHost,
-        backend: state.backendPreference,
-        dtype: state.compareDtype,
-      });
-      const loaded = await this.client.load(request, (phase) => this.set({ compareStage: phaseSummary(phase) }));
-      this.set({
-        compareState: 'ready',
-        compareModel: loaded,
-        compareRule: scoringRule(model, loaded),
-        compareStage: '',
-      });
-      if (this.stopped) return;
-      this.unsubscribe = this.store.subscribe((s, previous) => {
-        if (s.labelsText !== previous.labelsText || s.template !== previous.template || s.images !== previous.images)
-          void this.scheduleEncoding();
-      });
-      void this.scheduleEncoding();
-    } catch (error) {
-      this.set({
-        compareState: 'error',
-        compareError: `${model.name} could not be loaded for the comparison (${(error as Error).message}). Choose another model or weights, then press Compare again.`,
-      });
+    if (!model) {
+      const error = { kind: 'load', message: 'Choose a model to compare with.', actions: [] } as const;
+      return this.session.fail(error);
     }
+    // Built as for the main view, so the comparison scores with the same learned scale and bias.
+    const request = loadRequest(model, {
+      hubHost: state.hubHost,
+      backend: state.backendPreference,
+      dtype: state.compareDtype,
+    });
+    const outcome = await this.session.load({ modelId: model.id, request });
+    if (outcome.kind === 'failed') {
+      const message = `${model.name} could not be loaded for the comparison (${outcome.message}). Choose another model or weights, then press Compare again.`;
+      this.session.fail({ kind: 'load', message, actions: ['retry'] }, outcome.generation);
+    }
+    if (outcome.kind !== 'loaded') return;
+    // The session encodes what is there now; these keep it up with edits and new images.
+    this.unsubscribe = this.store.subscribe((s, previous) => {
+      if (s.labelsText !== previous.labelsText || s.template !== previous.template) void this.session.encodeLabels();
+      if (s.images !== previous.images) this.session.syncImages();
+    });
   }
 
   /** Ends the comparison and its worker (freeing the second model's memory). */
   stop(): void {
-    this.stopped = true;
     this.unsubscribe?.();
-    this.client.dispose();
-    this.store.getState().setCompare({ compareState: 'off', compareModel: undefined, compareStage: '' });
-  }
-
-  /** Updates the comparison's state, unless this session has been stopped. */
-  private set(patch: Parameters<CompareSlice['setCompare']>[0]): void {
-    if (!this.stopped) this.store.getState().setCompare(patch);
-  }
-
-  /** Encodes what the comparison model lacks; changes made meanwhile are coalesced into one more pass. */
-  private async scheduleEncoding(): Promise<void> {
-    if (this.encoding) {
-      this.dirty = true;
-      return;
-    }
-    this.encoding = true;
-    try {
-      do {
-        this.dirty = false;
-        await this.encodeMissing();
-      } while (this.dirty && !this.stopped);
-    } finally {
-      this.encoding = false;
-    }
-  }
-
-  private async encodeMissing(): Promise<void> {
-    const state = this.store.getState();
-    const prompts = [...new Set(currentPrompts(state))].filter((p) => !state.compareTextEmbeds.has(p));
-    for (let start = 0; start < prompts.length && !this.stopped; start += TEXT_BATCH_SIZE) {
-      const batch = prompts.slice(start, start + TEXT_BATCH_SIZE);
-      try {
-        const embeds = await this.client.encodeTexts(batch);
-        if (!this.stopped) this.store.getState().addCompareEmbeds('text', batch, embeds);
-      } catch {
-        return; // retried by the next edit
-      }
-    }
-    const images = state.images.filter(
-      (i) => i.state !== 'error' && !state.compareImageEmbeds.has(i.id) && !this.failedImages.has(i.id),
-    );
-    // Posted together, so the worker encodes them in batches.
-    await Promise.all(
-      images.map(async (item) => {
-        if (this.stopped) return;
-        try {
-          const { embeds } = await this.client.encodeImage(item.file, item.name);
-          if (!this.stopped) this.store.getState().addCompareEmbeds('image', [item.id], embeds);
-        } catch {
-          this.failedImages.add(item.id);
-        }
-      }),
-    );
+    this.session.stop();
+    this.store.getState().setCompare({ compareModel: undefined });
   }
 }

@@ -3,6 +3,8 @@ import { MINI_ID, type Dtype } from '../model/catalogue';
 import type { ScoringRule } from '../model/scoring';
 import type { LoadedModel } from '../shared/protocol';
 import type { ComparisonSession } from './compare-session';
+import { IDLE, type ModelStatus } from './model-status';
+import { oldCompareFields } from './old-status-fields'; // old status
 
 export type CompareState = 'off' | 'loading' | 'ready' | 'error';
 
@@ -10,6 +12,9 @@ export type CompareState = 'off' | 'loading' | 'ready' | 'error';
 export interface CompareSlice {
   compareModelId: string;
   compareDtype?: Dtype;
+  /** Where the comparison model is; written only by its session. */
+  compareStatus: ModelStatus;
+  setCompareStatus: (status: ModelStatus) => void;
   compareState: CompareState;
   compareStage: string;
   compareError: string;
@@ -21,7 +26,7 @@ export interface CompareSlice {
   compareImageEmbeds: ReadonlyMap<string, Float32Array>;
   /** The comparison running now, if any (each start makes a new one). */
   compareSession?: ComparisonSession;
-  setCompare: (patch: Partial<Omit<CompareSlice, 'setCompare' | 'addCompareEmbeds'>>) => void;
+  setCompare: (patch: Partial<Omit<CompareSlice, 'setCompare' | 'addCompareEmbeds' | 'setCompareStatus'>>) => void;
   addCompareEmbeds: (kind: 'text' | 'image', keys: readonly string[], embeds: Float32Array) => void;
 }
 
@@ -29,6 +34,8 @@ export const createCompareSlice: StateCreator<CompareSlice> = (set, get) => ({
   compareModelId: MINI_ID,
   // The bundled model in int8 by default: a second model that costs no download.
   compareDtype: 'q8',
+  compareStatus: IDLE,
+  setCompareStatus: (compareStatus) => set({ compareStatus, ...oldCompareFields(compareStatus) }), // old status: set({ compareStatus })
   compareState: 'off',
   compareStage: '',
   compareError: '',

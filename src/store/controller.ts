@@ -1,7 +1,7 @@
 // Connects the store to the model worker: picks and loads the model (from the site, the model host or the
 // user's disk), honours the link's choices and the host consent, and falls back to the bundled model when the
 // model host cannot be reached.
-import { ClipClient, WorkerStoppedError } from '../client/clip-client';
+import { ClipClient } from '../client/clip-client';
 import type { FolderFile } from '../client/folder-entries';
 import { DEFAULT_MODEL_ID, FALLBACK_MODEL_ID, findModel, type CatalogueModel, type Dtype } from '../model/catalogue';
 import { isOutOfMemory, memoryAdvice, outOfMemoryMessage } from '../model/memory-advice';
@@ -9,8 +9,8 @@ import { PRESETS, presetMatching, startingPreset } from '../model/presets';
 import { connectAllowed } from '../shared/content-security-policy';
 import type { UrlChoices } from '../shared/url-params';
 import { promptInputsChanged } from './explore-selectors';
-import { requeueImages, scheduleLabels, setEncoderModel } from './encoding';
-import { LOCAL_PREFIX, loadRequest, modelEntry, scoringRule } from './load-request';
+import { LOCAL_PREFIX, loadRequest, modelEntry } from './load-request';
+import { createMainSession } from './main-session';
 import { ModelConnection } from './model-connection';
 import { currentLabels } from './selectors';
 import { appStore } from './store';
@@ -31,18 +31,12 @@ export function startApp(choices: UrlChoices): void {
     store.proposeHost(choices.proposedHost, requested);
     store.setModelId(FALLBACK_MODEL_ID, false);
   } else store.setModelId(requested, choices.modelId !== undefined);
-  store.setConnection(new ModelConnection(newClient));
+  const session = createMainSession(appStore, () => new ClipClient());
+  store.setConnection(new ModelConnection(session));
   appStore.subscribe((state, previous) => {
-    if (promptInputsChanged(state, previous)) void scheduleLabels();
+    if (promptInputsChanged(state, previous)) void session.encodeLabels();
   });
   void loadModel();
-}
-
-function newClient(): ClipClient {
-  const created = new ClipClient();
-  created.onBackendChanged = (b, notice) => appStore.getState().setBackend(b, notice);
-  created.onStopped = (message) => appStore.getState().setWorkerStopped(message);
-  return created;
 }
 
 /** The user's answer to a host proposed by a link. */
@@ -121,7 +115,7 @@ export function selectDtype(dtype: Dtype | undefined): void {
 
 /** "Restart" after the model worker kept dying: a fresh worker loads the model and re-runs the failed images. */
 export function restartWorker(): Promise<boolean> {
-  connection()?.client.revive();
+  connection()?.session.revive();
   return loadModel();
 }
 
@@ -129,7 +123,7 @@ export function restartWorker(): Promise<boolean> {
 export function switchToWasm(): Promise<boolean> {
   appStore.getState().setBackendPreference('wasm');
   // A fresh worker: one whose ONNX Runtime has run WebGPU is not reused for WASM (as after a WebGPU failure).
-  connection()?.replaceClient();
+  connection()?.session.replaceWorker();
   const url = new URL(location.href);
   if (url.searchParams.has('backend')) {
     url.searchParams.set('backend', 'wasm');
@@ -139,24 +133,16 @@ export function switchToWasm(): Promise<boolean> {
 }
 
 export function cancelDownload(): void {
-  const linked = connection();
-  if (!linked) return;
-  linked.cancelRequested = true;
-  linked.client.cancelLoad();
+  connection()?.session.cancelLoad();
 }
 
+/** Loads the chosen model in the main session; true once it runs (false when it failed or was replaced). */
 export function loadModel(): Promise<boolean> {
   const store = appStore.getState();
   const linked = store.connection!;
   const local = store.modelId.startsWith(LOCAL_PREFIX) ? linked.localModel : undefined;
   // A folder from disk, like a repo the catalogue does not list, is scored as its config.json says.
   const model = modelEntry(store.modelId) ?? findModel(FALLBACK_MODEL_ID)!;
-  linked.client.cancelLoad(); // a load still under way is replaced, not queued behind
-  const generation = store.startLoading();
-  linked.client.cancelImages(); // images queued for the old model run again once the new one is ready (encoding.ts)
-  store.clearTextEmbeds();
-  store.forgetEmbeddings();
-  linked.cancelRequested = false;
   const bundled = model.bundledPath !== undefined || local !== undefined;
   if (!bundled) warnIfPolicyBlocks(store.hubHost);
   const request = loadRequest(model, {
@@ -165,43 +151,32 @@ export function loadModel(): Promise<boolean> {
     dtype: store.dtype,
     localFiles: local?.files,
   });
-  const ready = linked.client
-    .load(request, (phase) => {
-      if (appStore.getState().generation === generation) appStore.getState().setProgress(phase);
-    })
-    .then((loaded) => {
-      const now = appStore.getState();
-      if (now.generation !== generation) return false; // a newer load replaced this one
+  const { session } = linked;
+  return session.load({ modelId: model.id, request }).then((outcome) => {
+    if (outcome.kind === 'loaded') {
       // The weights picker (and a share link) show what runs, not a choice the model could not honour.
-      if (now.dtype !== undefined && now.dtype !== loaded.dtype) now.setDtype(loaded.dtype);
-      now.setLoaded(model.id, loaded, scoringRule(model, loaded));
+      const now = appStore.getState();
+      if (now.dtype !== undefined && now.dtype !== outcome.model.dtype) now.setDtype(outcome.model.dtype);
       if (!bundled) void navigator.storage?.persist?.();
       return true;
-    })
-    .catch((error: Error) => {
-      if (appStore.getState().generation !== generation) return false;
-      if (error instanceof WorkerStoppedError) {
-        appStore.getState().setWorkerStopped(error.message); // not the model's fault: no switch to another one
-        return false;
-      }
-      if (!linked.cancelRequested && isOutOfMemory(error.message)) {
-        // Downloaded fine but too big for this device: offer smaller weights or model rather than switching.
-        const attempted = store.dtype ?? model.wasmDtype;
-        appStore.getState().setModelError(outOfMemoryMessage(model.name, attempted), memoryAdvice(model, attempted));
-        return false;
-      }
-      if (linked.cancelRequested || bundled) {
-        appStore.getState().setModelError(linked.cancelRequested ? 'The download was cancelled.' : error.message);
-        return false;
-      }
-      fallBack(model, store.hubHost, error.message);
-      return loadModel();
-    });
-  setEncoderModel(linked.client, ready);
-  void ready.then(
-    (ok) => ok && appStore.getState().generation === generation && (void scheduleLabels(), requeueImages()),
-  );
-  return ready;
+    }
+    if (outcome.kind !== 'failed') return false;
+    if (isOutOfMemory(outcome.message)) {
+      // Downloaded fine but too big for this device: offer smaller weights or model rather than switching.
+      const attempted = store.dtype ?? model.wasmDtype;
+      const advice = memoryAdvice(model, attempted);
+      const message = outOfMemoryMessage(model.name, attempted);
+      const actions = ['use-less-memory', 'retry'] as const;
+      session.fail({ kind: 'out-of-memory', message, actions, memoryAdvice: advice }, outcome.generation);
+      return false;
+    }
+    if (bundled) {
+      session.fail({ kind: 'load', message: outcome.message, actions: ['retry'] }, outcome.generation);
+      return false;
+    }
+    fallBack(model, store.hubHost, outcome.message);
+    return loadModel();
+  });
 }
 
 /** Says up front when the site's Content-Security-Policy will block downloads from the chosen model host. */

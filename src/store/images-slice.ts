@@ -19,6 +19,10 @@ export interface ImageItem {
 
 export interface ImagesSlice {
   images: ImageItem[];
+  /** The next image's number: ids are never reused, so a late answer never lands on a newer image. */
+  nextImageId: number;
+  /** Ids for `count` new images. */
+  takeImageIds: (count: number) => string[];
   addImages: (items: ImageItem[]) => void;
   updateImage: (id: string, patch: Partial<ImageItem>) => void;
   removeImage: (id: string) => void;
@@ -33,6 +37,12 @@ function revoke(items: readonly ImageItem[]): void {
 
 export const createImagesSlice: StateCreator<ImagesSlice> = (set, get) => ({
   images: [],
+  nextImageId: 1,
+  takeImageIds: (count) => {
+    const first = get().nextImageId;
+    set({ nextImageId: first + count });
+    return Array.from({ length: count }, (_, i) => `img-${first + i}`);
+  },
   addImages: (items) => set({ images: [...get().images, ...items] }),
   updateImage: (id, patch) =>
     set({ images: get().images.map((item) => (item.id === id ? { ...item, ...patch } : item)) }),

@@ -3,6 +3,8 @@ import { STARTING, type LoadPhase } from '../model/load-phase';
 import type { MemoryAdvice } from '../model/memory-advice';
 import type { ScoringRule } from '../model/scoring';
 import type { ModelConnection } from './model-connection';
+import { IDLE, type ModelStatus } from './model-status';
+import { oldStatusFields } from './old-status-fields'; // old status
 import type { Backend, LoadedModel } from '../shared/protocol';
 
 export type ModelState = 'loading' | 'ready' | 'error';
@@ -23,6 +25,10 @@ export interface ModelSlice {
   /** The link to the model worker, made when the app starts. */
   connection?: ModelConnection;
   setConnection: (connection: ModelConnection) => void;
+  /** Where the main model is; written only by its session (see session/model-session.ts). */
+  modelStatus: ModelStatus;
+  setModelStatus: (status: ModelStatus) => void;
+  setScoringRule: (rule: ScoringRule | undefined) => void;
   modelState: ModelState;
   /** Where the current load is (download, compile per tower, warm-up); see load-phase.ts. */
   loadPhase: LoadPhase;
@@ -42,17 +48,20 @@ export interface ModelSlice {
   scoringRule?: ScoringRule;
   /** Set when a load starts; replies for an older generation are stale. */
   generation: number;
-  startLoading: () => number;
-  setProgress: (phase: LoadPhase) => void;
-  setLoaded: (modelId: string, model: LoadedModel, scoringRule: ScoringRule | undefined) => void;
+  startLoading: () => number; // old status: no caller but store.test.ts; the session writes modelStatus
+  setProgress: (phase: LoadPhase) => void; // old status: no caller but store.test.ts; the session writes modelStatus
+  setLoaded: (modelId: string, model: LoadedModel, scoringRule: ScoringRule | undefined) => void; // old status: no caller but store.test.ts; the session writes modelStatus
   setFallback: (fallback: ModelFallback | undefined) => void;
-  setModelError: (message: string, memoryAdvice?: MemoryAdvice) => void;
-  setWorkerStopped: (message: string) => void;
-  setBackend: (backend: Backend, notice: string) => void;
+  setModelError: (message: string, memoryAdvice?: MemoryAdvice) => void; // old status: no caller but store.test.ts; the session writes modelStatus
+  setWorkerStopped: (message: string) => void; // old status: no caller but store.test.ts; the session writes modelStatus
+  setBackend: (backend: Backend, notice: string) => void; // old status: no caller but store.test.ts; the session writes modelStatus
 }
 
 export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
   setConnection: (connection) => set({ connection }),
+  modelStatus: IDLE,
+  setModelStatus: (modelStatus) => set({ modelStatus, ...oldStatusFields(modelStatus, get()) }), // old status: set({ modelStatus })
+  setScoringRule: (scoringRule) => set({ scoringRule }),
   modelState: 'loading',
   loadPhase: STARTING,
   modelError: '',

@@ -34,21 +34,24 @@ export function currentPrompts(state: Pick<AppState, 'labelsText' | 'template'>)
   return currentLabels(state).map((label) => expandTemplate(state.template, label));
 }
 
-let cache: { key: unknown[]; value: LabelMatrix } | undefined;
+// Keyed by the prompt cache (a new map whenever an embedding arrives, and one per store), so two stores never share
+// an entry and a dropped cache takes its matrix with it.
+const matrices = new WeakMap<object, { key: unknown[]; value: LabelMatrix }>();
 
 /** The label embeddings the chart scores against; recomputed only when labels, template or cache change. */
 export function selectLabelMatrix(
   state: Pick<AppState, 'labelsText' | 'template' | 'textEmbeds' | 'promptTokens'>,
 ): LabelMatrix {
-  const key = [state.labelsText, state.template, state.textEmbeds, state.promptTokens];
-  if (cache && cache.key.every((k, i) => k === key[i])) return cache.value;
+  const key = [state.labelsText, state.template, state.promptTokens];
+  const cached = matrices.get(state.textEmbeds);
+  if (cached && cached.key.every((k, i) => k === key[i])) return cached.value;
   const value = buildLabelMatrix(
     currentLabels(state),
     (label) => state.textEmbeds.get(expandTemplate(state.template, label)),
     (label) => state.promptTokens.get(expandTemplate(state.template, label)),
   );
-  cache = { key, value };
-  return cache.value;
+  matrices.set(state.textEmbeds, { key, value });
+  return value;
 }
 
 /**
