@@ -40,11 +40,11 @@ describe('ComparisonSession', () => {
     store.getState().setLabelsText('cat\ndog');
     const { client, release } = fakeClient();
     const started = new ComparisonSession(store, client as never).start();
-    expect(store.getState().compareState).toBe('loading');
+    expect(store.getState().compareStatus).toMatchObject({ phase: 'loading', modelId: DEFAULT_MODEL_ID });
     release(LOADED);
     await started;
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(store.getState().compareState).toBe('ready');
+    expect(store.getState().compareStatus).toEqual({ phase: 'ready', modelId: DEFAULT_MODEL_ID, model: LOADED });
     expect([...store.getState().compareTextEmbeds.keys()].sort()).toEqual(client.encoded.sort());
     expect(store.getState().textEmbeds.size).toBe(0);
   });
@@ -59,8 +59,7 @@ describe('ComparisonSession', () => {
     release(LOADED);
     await started;
     expect(client.disposed).toBe(true);
-    expect(store.getState().compareState).toBe('off');
-    expect(store.getState().compareModel).toBeUndefined();
+    expect(store.getState().compareStatus).toEqual({ phase: 'idle' });
     expect(client.encoded).toEqual([]);
   });
 });

@@ -4,10 +4,10 @@
 import type { StoreApi } from 'zustand';
 import type { ClipClient } from '../client/clip-client';
 import { findModel } from '../model/catalogue';
-import { phaseSummary } from '../model/load-phase';
 import { TEXT_BATCH_SIZE } from '../shared/settings';
 import type { CompareSlice } from './compare-slice';
 import { loadRequest, scoringRule } from './load-request';
+import { advanceLoad, IDLE, loadingStatus, workerStopped, type ModelStatus } from './model-status';
 import { currentPrompts } from './selectors';
 import type { AppState } from './store';
 
@@ -29,21 +29,21 @@ export class ComparisonSession {
   async start(): Promise<void> {
     const state = this.store.getState();
     const model = findModel(state.compareModelId);
-    if (!model) return this.set({ compareState: 'error', compareError: 'Choose a model to compare with.' });
+    const modelId = state.compareModelId;
+    if (!model) {
+      const message = 'Choose a model to compare with.';
+      return this.setStatus({ phase: 'error', modelId, kind: 'load', message, actions: [] });
+    }
     this.client.onStopped = () =>
-      this.set({
-        compareState: 'error',
-        compareError:
+      this.setStatus(
+        workerStopped(
+          this.store.getState().compareStatus,
+          model.id,
           'The comparison model kept stopping, so Clipscope stopped restarting it. Press Compare to start it afresh.',
-      });
-    this.set({
-      compareState: 'loading',
-      compareStage: 'Starting',
-      compareError: '',
-      compareModel: undefined,
-      compareTextEmbeds: new Map(),
-      compareImageEmbeds: new Map(),
-    });
+        ),
+      );
+    this.set({ compareTextEmbeds: new Map(), compareImageEmbeds: new Map() });
+    this.setStatus(loadingStatus(model.id, Date.now()));
     try {
       // Built as for the main view, so the comparison scores with the same learned scale and bias.
       const request = loadRequest(model, {
@@ -51,13 +51,11 @@ export class ComparisonSession {
         backend: state.backendPreference,
         dtype: state.compareDtype,
       });
-      const loaded = await this.client.load(request, (phase) => this.set({ compareStage: phaseSummary(phase) }));
-      this.set({
-        compareState: 'ready',
-        compareModel: loaded,
-        compareRule: scoringRule(model, loaded),
-        compareStage: '',
-      });
+      const loaded = await this.client.load(request, (phase) =>
+        this.setStatus(advanceLoad(this.store.getState().compareStatus, phase, Date.now())),
+      );
+      this.set({ compareRule: scoringRule(model, loaded) });
+      this.setStatus({ phase: 'ready', modelId: model.id, model: loaded });
       if (this.stopped) return;
       this.unsubscribe = this.store.subscribe((s, previous) => {
         if (s.labelsText !== previous.labelsText || s.template !== previous.template || s.images !== previous.images)
@@ -65,9 +63,12 @@ export class ComparisonSession {
       });
       void this.scheduleEncoding();
     } catch (error) {
-      this.set({
-        compareState: 'error',
-        compareError: `${model.name} could not be loaded for the comparison (${(error as Error).message}). Choose another model or weights, then press Compare again.`,
+      this.setStatus({
+        phase: 'error',
+        modelId: model.id,
+        kind: 'load',
+        message: `${model.name} could not be loaded for the comparison (${(error as Error).message}). Choose another model or weights, then press Compare again.`,
+        actions: ['retry'],
       });
     }
   }
@@ -77,7 +78,12 @@ export class ComparisonSession {
     this.stopped = true;
     this.unsubscribe?.();
     this.client.dispose();
-    this.store.getState().setCompare({ compareState: 'off', compareModel: undefined, compareStage: '' });
+    this.store.getState().setCompareStatus(IDLE);
+  }
+
+  /** Updates the comparison's status, unless this session has been stopped. */
+  private setStatus(status: ModelStatus): void {
+    if (!this.stopped) this.store.getState().setCompareStatus(status);
   }
 
   /** Updates the comparison's state, unless this session has been stopped. */

@@ -1,19 +1,16 @@
 import type { StateCreator } from 'zustand';
 import { MINI_ID, type Dtype } from '../model/catalogue';
 import type { ScoringRule } from '../model/scoring';
-import type { LoadedModel } from '../shared/protocol';
 import type { ComparisonSession } from './compare-session';
-
-export type CompareState = 'off' | 'loading' | 'ready' | 'error';
+import { IDLE, type ModelStatus } from './model-status';
 
 /** A second model run on the same images and labels, in its own worker, with its own embeddings. */
 export interface CompareSlice {
   compareModelId: string;
   compareDtype?: Dtype;
-  compareState: CompareState;
-  compareStage: string;
-  compareError: string;
-  compareModel?: LoadedModel;
+  /** Where the comparison model is: idle until Compare is pressed, then as the main model's status. */
+  compareStatus: ModelStatus;
+  setCompareStatus: (status: ModelStatus) => void;
   compareRule?: ScoringRule;
   /** The comparison model's text embeddings by prompt: embeddings of one model never mix with another's. */
   compareTextEmbeds: ReadonlyMap<string, Float32Array>;
@@ -21,7 +18,9 @@ export interface CompareSlice {
   compareImageEmbeds: ReadonlyMap<string, Float32Array>;
   /** The comparison running now, if any (each start makes a new one). */
   compareSession?: ComparisonSession;
-  setCompare: (patch: Partial<Omit<CompareSlice, 'setCompare' | 'addCompareEmbeds'>>) => void;
+  setCompare: (
+    patch: Partial<Omit<CompareSlice, 'compareStatus' | 'setCompareStatus' | 'setCompare' | 'addCompareEmbeds'>>,
+  ) => void;
   addCompareEmbeds: (kind: 'text' | 'image', keys: readonly string[], embeds: Float32Array) => void;
 }
 
@@ -29,9 +28,8 @@ export const createCompareSlice: StateCreator<CompareSlice> = (set, get) => ({
   compareModelId: MINI_ID,
   // The bundled model in int8 by default: a second model that costs no download.
   compareDtype: 'q8',
-  compareState: 'off',
-  compareStage: '',
-  compareError: '',
+  compareStatus: IDLE,
+  setCompareStatus: (compareStatus) => set({ compareStatus }),
   compareTextEmbeds: new Map(),
   compareImageEmbeds: new Map(),
   setCompare: (patch) => set(patch),

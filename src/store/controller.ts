@@ -12,6 +12,7 @@ import { promptInputsChanged } from './explore-selectors';
 import { requeueImages, scheduleLabels, setEncoderModel } from './encoding';
 import { LOCAL_PREFIX, loadRequest, modelEntry, scoringRule } from './load-request';
 import { ModelConnection } from './model-connection';
+import { advanceLoad, withBackend, workerStopped } from './model-status';
 import { currentLabels } from './selectors';
 import { appStore } from './store';
 
@@ -40,8 +41,11 @@ export function startApp(choices: UrlChoices): void {
 
 function newClient(): ClipClient {
   const created = new ClipClient();
-  created.onBackendChanged = (b, notice) => appStore.getState().setBackend(b, notice);
-  created.onStopped = (message) => appStore.getState().setWorkerStopped(message);
+  created.onBackendChanged = (b, notice) => {
+    const { modelStatus, setModelStatus } = appStore.getState();
+    setModelStatus(withBackend(modelStatus, b, notice));
+  };
+  created.onStopped = (message) => setWorkerStopped(message);
   return created;
 }
 
@@ -152,7 +156,7 @@ export function loadModel(): Promise<boolean> {
   // A folder from disk, like a repo the catalogue does not list, is scored as its config.json says.
   const model = modelEntry(store.modelId) ?? findModel(FALLBACK_MODEL_ID)!;
   linked.client.cancelLoad(); // a load still under way is replaced, not queued behind
-  const generation = store.startLoading();
+  const generation = store.startLoading(model.id);
   linked.client.cancelImages(); // images queued for the old model run again once the new one is ready (encoding.ts)
   store.clearTextEmbeds();
   store.forgetEmbeddings();
@@ -167,31 +171,47 @@ export function loadModel(): Promise<boolean> {
   });
   const ready = linked.client
     .load(request, (phase) => {
-      if (appStore.getState().generation === generation) appStore.getState().setProgress(phase);
+      const now = appStore.getState();
+      if (now.generation === generation) now.setModelStatus(advanceLoad(now.modelStatus, phase, Date.now()));
     })
     .then((loaded) => {
       const now = appStore.getState();
       if (now.generation !== generation) return false; // a newer load replaced this one
       // The weights picker (and a share link) show what runs, not a choice the model could not honour.
       if (now.dtype !== undefined && now.dtype !== loaded.dtype) now.setDtype(loaded.dtype);
-      now.setLoaded(model.id, loaded, scoringRule(model, loaded));
+      now.setScoringRule(scoringRule(model, loaded));
+      now.setModelStatus({ phase: 'ready', modelId: model.id, model: loaded });
       if (!bundled) void navigator.storage?.persist?.();
       return true;
     })
     .catch((error: Error) => {
       if (appStore.getState().generation !== generation) return false;
       if (error instanceof WorkerStoppedError) {
-        appStore.getState().setWorkerStopped(error.message); // not the model's fault: no switch to another one
+        setWorkerStopped(error.message); // not the model's fault: no switch to another one
         return false;
       }
       if (!linked.cancelRequested && isOutOfMemory(error.message)) {
         // Downloaded fine but too big for this device: offer smaller weights or model rather than switching.
         const attempted = store.dtype ?? model.wasmDtype;
-        appStore.getState().setModelError(outOfMemoryMessage(model.name, attempted), memoryAdvice(model, attempted));
+        appStore.getState().setModelStatus({
+          phase: 'error',
+          modelId: model.id,
+          kind: 'out-of-memory',
+          message: outOfMemoryMessage(model.name, attempted),
+          actions: ['retry', 'use-less-memory'],
+          memoryAdvice: memoryAdvice(model, attempted),
+        });
         return false;
       }
       if (linked.cancelRequested || bundled) {
-        appStore.getState().setModelError(linked.cancelRequested ? 'The download was cancelled.' : error.message);
+        const cancelled = linked.cancelRequested;
+        appStore.getState().setModelStatus({
+          phase: 'error',
+          modelId: model.id,
+          kind: cancelled ? 'cancelled' : 'load',
+          message: cancelled ? 'The download was cancelled.' : error.message,
+          actions: ['retry'],
+        });
         return false;
       }
       fallBack(model, store.hubHost, error.message);
@@ -202,6 +222,12 @@ export function loadModel(): Promise<boolean> {
     (ok) => ok && appStore.getState().generation === generation && (void scheduleLabels(), requeueImages()),
   );
   return ready;
+}
+
+/** The worker was given up after repeated crashes: the model's results stay, Restart starts a fresh worker. */
+function setWorkerStopped(message: string): void {
+  const { modelStatus, modelId, setModelStatus } = appStore.getState();
+  setModelStatus(workerStopped(modelStatus, modelStatus.phase === 'idle' ? modelId : modelStatus.modelId, message));
 }
 
 /** Says up front when the site's Content-Security-Policy will block downloads from the chosen model host. */

@@ -128,7 +128,7 @@ export const clearImages = () => appStore.getState().clearImages();
  */
 export async function encodeCameraFrame(frame: ImageBitmap): Promise<Float32Array | undefined> {
   const { generation } = appStore.getState();
-  if (!client || appStore.getState().modelState !== 'ready' || !(await ready)) {
+  if (!client || appStore.getState().modelStatus.phase !== 'ready' || !(await ready)) {
     frame.close();
     return undefined;
   }

@@ -1,11 +1,8 @@
 import type { StateCreator } from 'zustand';
-import { STARTING, type LoadPhase } from '../model/load-phase';
-import type { MemoryAdvice } from '../model/memory-advice';
+import { DEFAULT_MODEL_ID } from '../model/catalogue';
 import type { ScoringRule } from '../model/scoring';
 import type { ModelConnection } from './model-connection';
-import type { Backend, LoadedModel } from '../shared/protocol';
-
-export type ModelState = 'loading' | 'ready' | 'error';
+import { loadingStatus, type ModelStatus } from './model-status';
 
 /** The model host failed the model that was asked for, so the bundled model runs instead. */
 export interface ModelFallback {
@@ -23,67 +20,31 @@ export interface ModelSlice {
   /** The link to the model worker, made when the app starts. */
   connection?: ModelConnection;
   setConnection: (connection: ModelConnection) => void;
-  modelState: ModelState;
-  /** Where the current load is (download, compile per tower, warm-up); see load-phase.ts. */
-  loadPhase: LoadPhase;
-  modelError: string;
-  /** What the error offers: loading the model again, or (the worker kept dying and was given up) a fresh worker. */
-  modelErrorKind: 'load' | 'worker-stopped';
-  /** Set when the model ran out of memory while starting: what would need less. */
-  memoryAdvice?: MemoryAdvice;
-  /** When the current load started and when progress last arrived (ms), for speed and time left. */
-  downloadStartedAt: number;
-  progressAt: number;
-  model?: LoadedModel;
-  /** The id of the model running (set with `model`). */
-  loadedModelId?: string;
+  /** Where the main model is: loading (with its step), ready, or failed with what the user can do. */
+  modelStatus: ModelStatus;
+  setModelStatus: (status: ModelStatus) => void;
   fallback?: ModelFallback;
   /** How scores become probabilities; undefined when the model's trained scale is unknown (cosines only). */
   scoringRule?: ScoringRule;
+  setScoringRule: (rule: ScoringRule | undefined) => void;
   /** Set when a load starts; replies for an older generation are stale. */
   generation: number;
-  startLoading: () => number;
-  setProgress: (phase: LoadPhase) => void;
-  setLoaded: (modelId: string, model: LoadedModel, scoringRule: ScoringRule | undefined) => void;
+  /** A new load of `modelId`: a new generation and a loading status, in one update. Returns the generation. */
+  startLoading: (modelId: string) => number;
   setFallback: (fallback: ModelFallback | undefined) => void;
-  setModelError: (message: string, memoryAdvice?: MemoryAdvice) => void;
-  setWorkerStopped: (message: string) => void;
-  setBackend: (backend: Backend, notice: string) => void;
 }
 
 export const createModelSlice: StateCreator<ModelSlice> = (set, get) => ({
   setConnection: (connection) => set({ connection }),
-  modelState: 'loading',
-  loadPhase: STARTING,
-  modelError: '',
-  modelErrorKind: 'load',
-  downloadStartedAt: 0,
-  progressAt: 0,
+  // The app starts loading a model as soon as it runs: the status says so from the first paint.
+  modelStatus: loadingStatus(DEFAULT_MODEL_ID, Date.now()),
+  setModelStatus: (modelStatus) => set({ modelStatus }),
+  setScoringRule: (scoringRule) => set({ scoringRule }),
   generation: 0,
-  startLoading: () => {
+  startLoading: (modelId) => {
     const generation = get().generation + 1;
-    set({
-      modelState: 'loading',
-      loadPhase: STARTING,
-      modelError: '',
-      memoryAdvice: undefined,
-      model: undefined,
-      loadedModelId: undefined,
-      downloadStartedAt: Date.now(),
-      progressAt: Date.now(),
-      generation,
-    });
+    set({ modelStatus: loadingStatus(modelId, Date.now()), generation });
     return generation;
   },
-  setProgress: (loadPhase) => set({ loadPhase, progressAt: Date.now() }),
-  setLoaded: (loadedModelId, model, scoringRule) => set({ modelState: 'ready', loadedModelId, model, scoringRule }),
   setFallback: (fallback) => set({ fallback }),
-  setModelError: (modelError, memoryAdvice) =>
-    set({ modelState: 'error', modelError, memoryAdvice, modelErrorKind: 'load' }),
-  setWorkerStopped: (modelError) =>
-    set({ modelState: 'error', modelError, memoryAdvice: undefined, modelErrorKind: 'worker-stopped' }),
-  setBackend: (backend, notice) => {
-    const model = get().model;
-    if (model) set({ model: { ...model, backend, notice, threads: backend === 'webgpu' ? 0 : model.threads } });
-  },
 });
