@@ -7,7 +7,7 @@ import { findModel } from '../model/catalogue';
 import { TEXT_BATCH_SIZE } from '../shared/settings';
 import type { CompareSlice } from './compare-slice';
 import { loadRequest, scoringRule } from './load-request';
-import { advanceLoad, IDLE, loadingStatus, workerStopped, type ModelStatus } from './model-status';
+import { advanceLoad, IDLE, loadFailed, loadingStatus, workerStopped, type ModelStatus } from './model-status';
 import { currentPrompts } from './selectors';
 import type { AppState } from './store';
 
@@ -63,13 +63,12 @@ export class ComparisonSession {
       });
       void this.scheduleEncoding();
     } catch (error) {
-      this.setStatus({
-        phase: 'error',
-        modelId: model.id,
-        kind: 'load',
-        message: `${model.name} could not be loaded for the comparison (${(error as Error).message}). Choose another model or weights, then press Compare again.`,
-        actions: ['retry'],
-      });
+      this.setStatus(
+        loadFailed(
+          model.id,
+          `${model.name} could not be loaded for the comparison (${(error as Error).message}). Choose another model or weights, then press Compare again.`,
+        ),
+      );
     }
   }
 

@@ -12,7 +12,7 @@ import { promptInputsChanged } from './explore-selectors';
 import { requeueImages, scheduleLabels, setEncoderModel } from './encoding';
 import { LOCAL_PREFIX, loadRequest, modelEntry, scoringRule } from './load-request';
 import { ModelConnection } from './model-connection';
-import { advanceLoad, withBackend, workerStopped } from './model-status';
+import { advanceLoad, loadFailed, outOfMemory, withBackend, workerStopped } from './model-status';
 import { currentLabels } from './selectors';
 import { appStore } from './store';
 
@@ -193,25 +193,15 @@ export function loadModel(): Promise<boolean> {
       if (!linked.cancelRequested && isOutOfMemory(error.message)) {
         // Downloaded fine but too big for this device: offer smaller weights or model rather than switching.
         const attempted = store.dtype ?? model.wasmDtype;
-        appStore.getState().setModelStatus({
-          phase: 'error',
-          modelId: model.id,
-          kind: 'out-of-memory',
-          message: outOfMemoryMessage(model.name, attempted),
-          actions: ['retry', 'use-less-memory'],
-          memoryAdvice: memoryAdvice(model, attempted),
-        });
+        const message = outOfMemoryMessage(model.name, attempted);
+        appStore.getState().setModelStatus(outOfMemory(model.id, message, memoryAdvice(model, attempted)));
         return false;
       }
       if (linked.cancelRequested || bundled) {
-        const cancelled = linked.cancelRequested;
-        appStore.getState().setModelStatus({
-          phase: 'error',
-          modelId: model.id,
-          kind: cancelled ? 'cancelled' : 'load',
-          message: cancelled ? 'The download was cancelled.' : error.message,
-          actions: ['retry'],
-        });
+        const status = linked.cancelRequested
+          ? loadFailed(model.id, 'The download was cancelled.', 'cancelled')
+          : loadFailed(model.id, error.message);
+        appStore.getState().setModelStatus(status);
         return false;
       }
       fallBack(model, store.hubHost, error.message);

@@ -7,7 +7,9 @@ import {
   IDLE,
   isLoading,
   loadedModel,
+  loadFailed,
   loadingStatus,
+  outOfMemory,
   runningModel,
   runningModelId,
   statusStep,
@@ -99,6 +101,23 @@ describe('model status', () => {
     const loading = loadingStatus('m', 0);
     expect(withBackend(loading, 'wasm', 'n')).toBe(loading);
     expect(withBackend(failed(), 'wasm', 'n')).toEqual(failed());
+  });
+
+  it('offers retry after a failed or cancelled load, and smaller choices after running out of memory', () => {
+    expect(loadFailed('m', 'offline')).toEqual(failed());
+    expect(loadFailed('m', 'The download was cancelled.', 'cancelled')).toMatchObject({
+      kind: 'cancelled',
+      actions: ['retry'],
+    });
+    const advice = { smallerDtype: 'q8' as const, smallerDtypeWords: 'int8' };
+    expect(outOfMemory('m', 'not enough memory', advice)).toEqual({
+      phase: 'error',
+      modelId: 'm',
+      kind: 'out-of-memory',
+      message: 'not enough memory',
+      actions: ['retry', 'use-less-memory'],
+      memoryAdvice: advice,
+    });
   });
 
   it('words an error by its kind, not by its message', () => {

@@ -33,7 +33,7 @@ export type ModelStatus =
       model?: LoadedModel;
     };
 
-export type ModelPhase = ModelStatus['phase'];
+type ModelPhase = ModelStatus['phase'];
 
 export const IDLE: ModelStatus = { phase: 'idle' };
 
@@ -83,6 +83,25 @@ export function withBackend(status: ModelStatus, backend: Backend, notice: strin
   if (status.phase === 'error' && status.model) return { ...status, model: moved(status.model) };
   return status;
 }
+
+/** A load that failed or was cancelled: retrying loads the same model again. */
+export const loadFailed = (modelId: string, message: string, kind: 'load' | 'cancelled' = 'load'): ModelStatus => ({
+  phase: 'error',
+  modelId,
+  kind,
+  message,
+  actions: ['retry'],
+});
+
+/** Out of memory while starting: retry (after closing other tabs) or choose what `advice` says needs less. */
+export const outOfMemory = (modelId: string, message: string, advice: MemoryAdvice): ModelStatus => ({
+  phase: 'error',
+  modelId,
+  kind: 'out-of-memory',
+  message,
+  actions: ['retry', 'use-less-memory'],
+  memoryAdvice: advice,
+});
 
 /** A worker given up after repeated crashes: the results of the model it ran stay, a fresh worker is offered. */
 export function workerStopped(status: ModelStatus, modelId: string, message: string): ModelStatus {

@@ -1,5 +1,6 @@
 import { cancelDownload, loadModel, restartWorker } from '../../store/controller';
 import { modelEntry } from '../../store/load-request';
+import { runningModel } from '../../store/model-status';
 import { useAppStore } from '../../store/store';
 import { MemoryAdvice } from '../MemoryAdvice/MemoryAdvice';
 import { SessionStatus } from '../SessionStatus/SessionStatus';
@@ -8,7 +9,7 @@ import { SessionStatus } from '../SessionStatus/SessionStatus';
 export function ModelStatus() {
   const status = useAppStore((s) => s.modelStatus);
   const modelId = useAppStore((s) => (s.modelStatus.phase === 'idle' ? s.modelId : s.modelStatus.modelId));
-  const config = status.phase === 'ready' ? status.model.configScoring : undefined;
+  const config = runningModel(status)?.configScoring;
   return (
     <SessionStatus
       status={status}
