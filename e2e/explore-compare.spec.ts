@@ -50,7 +50,7 @@ test('a second model (Mini int8, in its own worker) runs beside the main one (Mi
   const spawned: string[] = [];
   page.on('worker', (worker) => spawned.push(worker.url()));
   await page.getByRole('button', { name: 'Stop comparing' }).click();
-  await expect(page.getByTestId('compare-status')).toHaveAttribute('data-state', 'off');
+  await expect(page.getByTestId('compare-status')).toHaveAttribute('data-state', 'idle');
   await expect(page.getByTestId('compare-other')).toHaveCount(0);
   // The stopped worker's end is on purpose: nothing restarts it (its Web Lock is released as it goes).
   await page.waitForTimeout(1500);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phaseLabel, phaseProgress, phaseSummary, STARTING, type LoadPhase } from './load-phase';
+import { phaseLabel, phaseProgress, STARTING, type LoadPhase } from './load-phase';
 
 const download = (loadedBytes: number, totalBytes: number, fromCache = false): LoadPhase => ({
   kind: 'downloading',
@@ -32,10 +32,5 @@ describe('load phases', () => {
       max: 2,
     });
     expect(phaseProgress({ kind: 'warming-up', stepsDone: 0, stepsTotal: 2 })).toEqual({ value: 0, max: 2 });
-  });
-
-  it('summarises a download with its whole percent', () => {
-    expect(phaseSummary(download(1999, 4000))).toBe('Downloading model 49%');
-    expect(phaseSummary({ kind: 'warming-up', stepsDone: 0, stepsTotal: 2 })).toBe('Warming up');
   });
 });

@@ -48,10 +48,3 @@ export function phaseProgress(phase: LoadPhase): { value: number; max: number } 
       return { value: phase.stepsDone, max: phase.stepsTotal };
   }
 }
-
-/** The phase and its percentage in one short string (the comparison view's status). */
-export function phaseSummary(phase: LoadPhase): string {
-  const progress = phaseProgress(phase);
-  if (phase.kind !== 'downloading' || !progress) return phaseLabel(phase);
-  return `${phaseLabel(phase)} ${Math.floor((100 * progress.value) / progress.max)}%`;
-}

@@ -31,9 +31,9 @@ export class ComparisonSession {
       sink: {
         status: (status) => state().setCompareStatus(status),
         loaded: (modelId, model) =>
-          state().setCompare({ compareModel: model, compareRule: scoringRule(findModel(modelId)!, model) }),
+          state().setCompare({ compareRule: scoringRule(findModel(modelId)!, model) }),
         cleared: () =>
-          state().setCompare({ compareModel: undefined, compareTextEmbeds: new Map(), compareImageEmbeds: new Map() }),
+          state().setCompare({ compareRule: undefined, compareTextEmbeds: new Map(), compareImageEmbeds: new Map() }),
         textEmbeds: (prompts, embeds) => state().addCompareEmbeds('text', prompts, embeds),
         imageDone: (id, { embeds }) => state().addCompareEmbeds('image', [id], embeds),
       },
@@ -71,6 +71,5 @@ export class ComparisonSession {
   stop(): void {
     this.unsubscribe?.();
     this.session.stop();
-    this.store.getState().setCompare({ compareModel: undefined });
   }
 }

@@ -1,24 +1,16 @@
 import type { StateCreator } from 'zustand';
 import { MINI_ID, type Dtype } from '../model/catalogue';
 import type { ScoringRule } from '../model/scoring';
-import type { LoadedModel } from '../shared/protocol';
 import type { ComparisonSession } from './compare-session';
 import { IDLE, type ModelStatus } from './model-status';
-import { oldCompareFields } from './old-status-fields'; // old status
-
-export type CompareState = 'off' | 'loading' | 'ready' | 'error';
 
 /** A second model run on the same images and labels, in its own worker, with its own embeddings. */
 export interface CompareSlice {
   compareModelId: string;
   compareDtype?: Dtype;
-  /** Where the comparison model is; written only by its session. */
+  /** Where the comparison model is: idle until Compare is pressed, then as the main model's status. */
   compareStatus: ModelStatus;
   setCompareStatus: (status: ModelStatus) => void;
-  compareState: CompareState;
-  compareStage: string;
-  compareError: string;
-  compareModel?: LoadedModel;
   compareRule?: ScoringRule;
   /** The comparison model's text embeddings by prompt: embeddings of one model never mix with another's. */
   compareTextEmbeds: ReadonlyMap<string, Float32Array>;
@@ -26,7 +18,9 @@ export interface CompareSlice {
   compareImageEmbeds: ReadonlyMap<string, Float32Array>;
   /** The comparison running now, if any (each start makes a new one). */
   compareSession?: ComparisonSession;
-  setCompare: (patch: Partial<Omit<CompareSlice, 'setCompare' | 'addCompareEmbeds' | 'setCompareStatus'>>) => void;
+  setCompare: (
+    patch: Partial<Omit<CompareSlice, 'compareStatus' | 'setCompareStatus' | 'setCompare' | 'addCompareEmbeds'>>,
+  ) => void;
   addCompareEmbeds: (kind: 'text' | 'image', keys: readonly string[], embeds: Float32Array) => void;
 }
 
@@ -35,10 +29,7 @@ export const createCompareSlice: StateCreator<CompareSlice> = (set, get) => ({
   // The bundled model in int8 by default: a second model that costs no download.
   compareDtype: 'q8',
   compareStatus: IDLE,
-  setCompareStatus: (compareStatus) => set({ compareStatus, ...oldCompareFields(compareStatus) }), // old status: set({ compareStatus })
-  compareState: 'off',
-  compareStage: '',
-  compareError: '',
+  setCompareStatus: (compareStatus) => set({ compareStatus }),
   compareTextEmbeds: new Map(),
   compareImageEmbeds: new Map(),
   setCompare: (patch) => set(patch),

@@ -13,11 +13,11 @@ describe('the main model session', () => {
     store.getState().addImages([{ id: 'img-1', name: 'a.png', file: new Blob(['a']), state: 'queued' }]);
     const loading = session.load({ modelId: 'Xenova/clip-vit-base-patch32', request: loadOf(1) });
     expect(store.getState().modelStatus.phase).toBe('loading');
-    expect(store.getState().modelState).toBe('loading'); // old status
+    expect(store.getState().modelStatus.phase).toBe('loading');
     await loading;
     await until(() => store.getState().images[0]!.state === 'done' && store.getState().textEmbeds.size === 2);
     expect(store.getState().modelStatus).toMatchObject({ phase: 'ready', modelId: 'Xenova/clip-vit-base-patch32' });
-    expect(store.getState().modelState).toBe('ready'); // old status
+    expect(store.getState().modelStatus.phase).toBe('ready');
     expect(store.getState().scoringRule).toMatchObject({ kind: 'softmax' });
     expect(Array.from(store.getState().images[0]!.embeds!)).toEqual([1, expect.any(Number)]);
   });

@@ -1,62 +1,73 @@
 import { describe, expect, it } from 'vitest';
 import { STARTING, type LoadPhase } from '../model/load-phase';
+import type { LoadedModel } from '../shared/protocol';
 import { commonTopLabel, milestone, plural, runSummary, type MilestoneState } from './milestones';
+import type { ErrorKind, ModelStatus } from './model-status';
 
+const loading = (step: LoadPhase): ModelStatus => ({
+  phase: 'loading',
+  modelId: 'm',
+  step,
+  startedAt: 0,
+  updatedAt: 0,
+});
+const MODEL = { backend: 'wasm', dtype: 'q8' } as LoadedModel;
+const READY: ModelStatus = { phase: 'ready', modelId: 'm', model: MODEL };
+const failed = (kind: ErrorKind, message: string): ModelStatus => ({
+  phase: 'error',
+  modelId: 'm',
+  kind,
+  message,
+  actions: [kind === 'worker-stopped' ? 'restart' : 'retry'],
+});
 const base: MilestoneState = {
   modelName: 'Clipscope Mini',
   generation: 1,
-  modelState: 'loading',
-  modelErrorKind: 'load',
-  modelError: '',
-  phase: STARTING,
+  status: loading(STARTING),
   pending: 0,
   classified: 0,
   failed: 0,
   topLabel: () => 'red circle',
 };
 const at = (patch: Partial<MilestoneState>): MilestoneState => ({ ...base, ...patch });
-const downloading = (loadedBytes: number, totalBytes = 88_000_000, fromCache = false): LoadPhase => ({
-  kind: 'downloading',
-  loadedBytes,
-  totalBytes,
-  fromCache,
-});
+const downloading = (loadedBytes: number, totalBytes = 88_000_000, fromCache = false): ModelStatus =>
+  loading({ kind: 'downloading', loadedBytes, totalBytes, fromCache });
 const text = (previous: MilestoneState, next: MilestoneState) => milestone(previous, next)?.text;
 
 describe('milestones', () => {
   it('announces a download once when it starts, with its size, and once at half way', () => {
-    const states = [0, 1e6, 20e6, 43e6, 44e6, 50e6, 87e6, 88e6].map((b) => at({ phase: downloading(b) }));
+    const states = [0, 1e6, 20e6, 43e6, 44e6, 50e6, 87e6, 88e6].map((b) => at({ status: downloading(b) }));
     const said = [at({}), ...states].slice(1).map((next, i) => text([at({}), ...states][i]!, next));
     expect(said.filter(Boolean)).toEqual(['Downloading Clipscope Mini, 88.0 MB', 'Clipscope Mini 50% downloaded']);
     expect(said[4]).toBe('Clipscope Mini 50% downloaded'); // 44 of 88 MB is the first state at half
   });
 
   it('says nothing for files read from the cache or for the phases after the download', () => {
-    expect(text(at({}), at({ phase: downloading(88e6, 88e6, true) }))).toBeUndefined();
-    const compiling: LoadPhase = { kind: 'compiling', tower: 'text', towersDone: 0, towersTotal: 2 };
-    expect(text(at({ phase: downloading(88e6) }), at({ phase: compiling }))).toBeUndefined();
-    expect(text(at({ phase: compiling }), at({ phase: { kind: 'warming-up', stepsDone: 1, stepsTotal: 2 } }))).toBe(
-      undefined,
-    );
+    expect(text(at({}), at({ status: downloading(88e6, 88e6, true) }))).toBeUndefined();
+    const compiling = loading({ kind: 'compiling', tower: 'text', towersDone: 0, towersTotal: 2 });
+    expect(text(at({ status: downloading(88e6) }), at({ status: compiling }))).toBeUndefined();
+    expect(
+      text(at({ status: compiling }), at({ status: loading({ kind: 'warming-up', stepsDone: 1, stepsTotal: 2 }) })),
+    ).toBe(undefined);
   });
 
   it('announces a new load of another model as a new download', () => {
-    const previous = at({ phase: downloading(80e6) });
-    expect(text(previous, at({ generation: 2, modelName: 'SigLIP', phase: downloading(1e6, 400e6) }))).toBe(
+    const previous = at({ status: downloading(80e6) });
+    expect(text(previous, at({ generation: 2, modelName: 'SigLIP', status: downloading(1e6, 400e6) }))).toBe(
       'Downloading SigLIP, 400.0 MB',
     );
   });
 
   it('announces ready once per load, and failures as urgent', () => {
-    expect(milestone(at({}), at({ modelState: 'ready' }))).toEqual({ text: 'Clipscope Mini ready', urgent: false });
-    expect(milestone(at({ modelState: 'ready' }), at({ modelState: 'ready' }))).toBeUndefined();
-    expect(text(at({ modelState: 'ready' }), at({ modelState: 'ready', generation: 2 }))).toBe('Clipscope Mini ready');
-    expect(milestone(at({}), at({ modelState: 'error', modelError: 'The download was cancelled.' }))).toEqual({
+    expect(milestone(at({}), at({ status: READY }))).toEqual({ text: 'Clipscope Mini ready', urgent: false });
+    expect(milestone(at({ status: READY }), at({ status: READY }))).toBeUndefined();
+    expect(text(at({ status: READY }), at({ status: READY, generation: 2 }))).toBe('Clipscope Mini ready');
+    expect(milestone(at({}), at({ status: failed('cancelled', 'The download was cancelled.') }))).toEqual({
       text: 'Clipscope Mini could not start: The download was cancelled.',
       urgent: true,
     });
-    const stopped = at({ modelState: 'error', modelErrorKind: 'worker-stopped', modelError: 'Press Restart.' });
-    expect(milestone(at({ modelState: 'ready' }), stopped)).toEqual({
+    const stopped = at({ status: failed('worker-stopped', 'Press Restart.') });
+    expect(milestone(at({ status: READY }), stopped)).toEqual({
       text: 'Clipscope Mini stopped: Press Restart.',
       urgent: true,
     });
@@ -64,7 +75,7 @@ describe('milestones', () => {
   });
 
   it('announces a finished run of images with correct plurals and the winning label', () => {
-    const ready = { modelState: 'ready' as const };
+    const ready = { status: READY };
     expect(text(at({ ...ready, pending: 2, classified: 3 }), at({ ...ready, classified: 5 }))).toBe(
       '5 images classified, top label red circle',
     );
@@ -82,8 +93,8 @@ describe('milestones', () => {
 
   it('scores images only when a run finishes', () => {
     let calls = 0;
-    const counting = at({ phase: downloading(1e6), topLabel: () => (calls++, 'x') });
-    milestone(at({ phase: downloading(0) }), counting);
+    const counting = at({ status: downloading(1e6), topLabel: () => (calls++, 'x') });
+    milestone(at({ status: downloading(0) }), counting);
     milestone(at({ pending: 1 }), at({ pending: 1, classified: 1, topLabel: counting.topLabel }));
     expect(calls).toBe(0);
     milestone(at({ pending: 1 }), at({ classified: 1, topLabel: counting.topLabel }));

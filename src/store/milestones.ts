@@ -4,6 +4,7 @@ import type { LoadPhase } from '../model/load-phase';
 import { visibleText } from '../model/visible-text';
 import { formatBytes } from '../model/transfer';
 import { modelEntry } from './load-request';
+import { errorWords, type ModelStatus } from './model-status';
 import { scoreLabels, selectLabelMatrix } from './selectors';
 import type { AppState } from './store';
 
@@ -11,10 +12,7 @@ export interface MilestoneState {
   modelName: string;
   /** Load generation: a new load starts its milestones afresh. */
   generation: number;
-  modelState: AppState['modelState'];
-  modelErrorKind: AppState['modelErrorKind'];
-  modelError: string;
-  phase: LoadPhase;
+  status: ModelStatus;
   /** Images waiting for or being run by the model. */
   pending: number;
   /** Images with a result, and images that failed. */
@@ -34,27 +32,30 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-const downloadShare = (phase: LoadPhase): number | undefined =>
-  phase.kind === 'downloading' && !phase.fromCache && phase.totalBytes > 0
-    ? phase.loadedBytes / phase.totalBytes
+/** The share of a download under way (not a read from the cache); undefined at any other time. */
+function downloadShare(status: ModelStatus): number | undefined {
+  if (status.phase !== 'loading') return undefined;
+  const step: LoadPhase = status.step;
+  return step.kind === 'downloading' && !step.fromCache && step.totalBytes > 0
+    ? step.loadedBytes / step.totalBytes
     : undefined;
+}
 
 /** The message `next` calls for after `previous`, or undefined when nothing worth saying happened. */
 export function milestone(previous: MilestoneState, next: MilestoneState): Milestone | undefined {
   const sameLoad = previous.generation === next.generation;
   const name = next.modelName;
-  if (next.modelState === 'error' && (previous.modelState !== 'error' || !sameLoad)) {
-    const what = next.modelErrorKind === 'worker-stopped' ? 'stopped' : 'could not start';
-    return { text: `${name} ${what}: ${next.modelError}`, urgent: true };
+  const { status } = next;
+  const changed = previous.status.phase !== status.phase || !sameLoad;
+  if (status.phase === 'error' && changed) {
+    return { text: `${name} ${errorWords(status.kind)}: ${status.message}`, urgent: true };
   }
-  if (next.modelState === 'ready' && (previous.modelState !== 'ready' || !sameLoad)) {
-    return { text: `${name} ready`, urgent: false };
-  }
-  const share = downloadShare(next.phase);
-  if (next.modelState === 'loading' && share !== undefined && next.phase.kind === 'downloading') {
-    const before = sameLoad ? downloadShare(previous.phase) : undefined;
+  if (status.phase === 'ready' && changed) return { text: `${name} ready`, urgent: false };
+  const share = downloadShare(status);
+  if (share !== undefined && status.phase === 'loading' && status.step.kind === 'downloading') {
+    const before = sameLoad ? downloadShare(previous.status) : undefined;
     if (before === undefined) {
-      return { text: `Downloading ${name}, ${formatBytes(next.phase.totalBytes)}`, urgent: false };
+      return { text: `Downloading ${name}, ${formatBytes(status.step.totalBytes)}`, urgent: false };
     }
     if (before < 0.5 && share >= 0.5 && share < 1) return { text: `${name} 50% downloaded`, urgent: false };
   }
@@ -87,10 +88,7 @@ export function milestoneState(state: AppState): MilestoneState {
   return {
     modelName: visibleText(modelEntry(state.modelId)?.name ?? state.modelId),
     generation: state.generation,
-    modelState: state.modelState,
-    modelErrorKind: state.modelErrorKind,
-    modelError: state.modelError,
-    phase: state.loadPhase,
+    status: state.modelStatus,
     pending: images.filter((i) => i.state === 'queued' || i.state === 'encoding').length,
     classified: images.filter((i) => i.state === 'done').length,
     failed: images.filter((i) => i.state === 'error').length,

@@ -7,6 +7,7 @@ import { repoUrl } from '../shared/hub-host';
 import type { ChoiceOrigin, PendingChoice } from './choice-slice';
 import { selectDtype, selectModel } from './controller';
 import { LOCAL_PREFIX, modelEntry } from './load-request';
+import { loadedModel } from './model-status';
 import { appStore, type AppState } from './store';
 
 const ALL_DTYPES: Dtype[] = ['fp32', 'fp16', 'q8'];
@@ -44,7 +45,8 @@ export function downloadFor(
   const model = modelEntry(modelId);
   // A folder from disk is on the device; an unknown id loads the bundled model.
   if (!model || modelId.startsWith(LOCAL_PREFIX)) return undefined;
-  const ran = state.loadedModelId === modelId ? state.model?.dtypes : undefined;
+  const loaded = loadedModel(state.modelStatus);
+  const ran = loaded?.modelId === modelId ? loaded.model.dtypes : undefined;
   const listed = Object.keys(model.sizeMb) as Dtype[];
   return downloadNeed({
     model,
@@ -58,7 +60,8 @@ export function downloadFor(
 
 /** The backend a load will run on: the running model's, else any the preference allows (WebGPU may fall back). */
 function runBackends(state: AppState): RunBackend[] {
-  if (state.model) return [state.model.backend];
+  const loaded = loadedModel(state.modelStatus);
+  if (loaded) return [loaded.model.backend];
   return state.backendPreference === 'wasm' ? ['wasm'] : ['wasm', 'webgpu'];
 }
 

@@ -1,8 +1,8 @@
 // Where one model session is, as a discriminated union: the UI switches on `phase` (and a load's `step.kind`),
 // never on display text. The main model, the comparison model and any later kind of model share this type.
-import type { LoadPhase } from '../model/load-phase';
+import { STARTING, type LoadPhase, type PhaseKind } from '../model/load-phase';
 import type { MemoryAdvice } from '../model/memory-advice';
-import type { LoadedModel } from '../shared/protocol';
+import type { Backend, LoadedModel } from '../shared/protocol';
 
 /** What an error lets the user do about it. */
 export type ErrorAction =
@@ -29,8 +29,89 @@ export type ModelStatus =
       message: string;
       actions: readonly ErrorAction[];
       memoryAdvice?: MemoryAdvice;
+      /** The model that was ready when its worker stopped: the results it gave stay on screen. */
+      model?: LoadedModel;
     };
 
-export type ModelPhase = ModelStatus['phase'];
+type ModelPhase = ModelStatus['phase'];
 
 export const IDLE: ModelStatus = { phase: 'idle' };
+
+/** A load of `modelId` that has just started (configs and backend choice come first). */
+export const loadingStatus = (modelId: string, now: number): ModelStatus => ({
+  phase: 'loading',
+  modelId,
+  step: STARTING,
+  startedAt: now,
+  updatedAt: now,
+});
+
+/** The load moved on to `step`; a status that is no longer loading stays as it is (a late progress message). */
+export const advanceLoad = (status: ModelStatus, step: LoadPhase, now: number): ModelStatus =>
+  status.phase === 'loading' ? { ...status, step, updatedAt: now } : status;
+
+export const isLoading = (status: ModelStatus): status is Extract<ModelStatus, { phase: 'loading' }> =>
+  status.phase === 'loading';
+
+/** The model running now, only once it is ready. */
+export const runningModel = (status: ModelStatus): LoadedModel | undefined =>
+  status.phase === 'ready' ? status.model : undefined;
+
+/** The id of the model running now; undefined while none is. */
+export const runningModelId = (status: ModelStatus): string | undefined =>
+  status.phase === 'ready' ? status.modelId : undefined;
+
+/**
+ * The model whose embeddings are on screen: the one ready, or the one that ran until its worker stopped (its
+ * results, backend and calibration still describe what the cards show).
+ */
+export function loadedModel(status: ModelStatus): { modelId: string; model: LoadedModel } | undefined {
+  if (status.phase === 'ready') return status;
+  if (status.phase === 'error' && status.model) return { modelId: status.modelId, model: status.model };
+  return undefined;
+}
+
+/** The loaded model now runs on `backend` (WebGPU failed and WASM took over), with why in words. */
+export function withBackend(status: ModelStatus, backend: Backend, notice: string): ModelStatus {
+  const moved = (model: LoadedModel) => ({
+    ...model,
+    backend,
+    notice,
+    threads: backend === 'webgpu' ? 0 : model.threads,
+  });
+  if (status.phase === 'ready') return { ...status, model: moved(status.model) };
+  if (status.phase === 'error' && status.model) return { ...status, model: moved(status.model) };
+  return status;
+}
+
+/** A load that failed or was cancelled: retrying loads the same model again. */
+export const loadFailed = (modelId: string, message: string, kind: 'load' | 'cancelled' = 'load'): ModelStatus => ({
+  phase: 'error',
+  modelId,
+  kind,
+  message,
+  actions: ['retry'],
+});
+
+/** Out of memory while starting: retry (after closing other tabs) or choose what `advice` says needs less. */
+export const outOfMemory = (modelId: string, message: string, advice: MemoryAdvice): ModelStatus => ({
+  phase: 'error',
+  modelId,
+  kind: 'out-of-memory',
+  message,
+  actions: ['retry', 'use-less-memory'],
+  memoryAdvice: advice,
+});
+
+/** A worker given up after repeated crashes: the results of the model it ran stay, a fresh worker is offered. */
+export function workerStopped(status: ModelStatus, modelId: string, message: string): ModelStatus {
+  const model = loadedModel(status)?.model;
+  return { phase: 'error', modelId, kind: 'worker-stopped', message, actions: ['restart'], model };
+}
+
+/** The finer phase, for a `data-phase` attribute: the load's step while loading, else the phase itself. */
+export const statusStep = (status: ModelStatus): Exclude<ModelPhase, 'loading'> | PhaseKind =>
+  status.phase === 'loading' ? status.step.kind : status.phase;
+
+/** How an error reads after the model's name: "Clipscope Mini could not start: …". */
+export const errorWords = (kind: ErrorKind): string => (kind === 'worker-stopped' ? 'stopped' : 'could not start');

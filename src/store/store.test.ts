@@ -65,11 +65,12 @@ describe('app store', () => {
 
   it('marks each model load with a new generation so stale replies can be dropped', () => {
     const store = createAppStore();
-    const first = store.getState().startLoading();
-    const second = store.getState().startLoading();
+    const first = store.getState().startLoading('a');
+    const second = store.getState().startLoading('b');
     expect(second).toBeGreaterThan(first);
-    store.getState().setModelError('offline');
-    expect(store.getState().modelState).toBe('error');
+    expect(store.getState().modelStatus).toMatchObject({ phase: 'loading', modelId: 'b', step: { kind: 'starting' } });
+    store.getState().setModelStatus({ phase: 'error', modelId: 'b', kind: 'load', message: 'offline', actions: [] });
+    expect(store.getState().modelStatus.phase).toBe('error');
   });
 
   it('a new load re-queues images the stopped worker failed, but not images that cannot be decoded', () => {
@@ -79,14 +80,10 @@ describe('app store', () => {
       { id: 'a', name: 'a.png', file, state: 'error', error: 'not an image' },
       { id: 'b', name: 'b.png', file, state: 'error', error: 'model stopped', modelStopped: true },
     ]);
-    store.getState().setWorkerStopped('The model worker stopped. Press Restart.');
-    expect(store.getState().modelErrorKind).toBe('worker-stopped');
     store.getState().forgetEmbeddings();
     expect(store.getState().images.map((i) => [i.id, i.state, i.modelStopped])).toEqual([
       ['a', 'error', undefined],
       ['b', 'queued', undefined],
     ]);
-    store.getState().setModelError('offline');
-    expect(store.getState().modelErrorKind).toBe('load');
   });
 });

@@ -20,7 +20,7 @@ export async function tryExample(id: ExampleId): Promise<string> {
   if (example.presetId) applyPreset(example.presetId);
   else store.setLabelsText(example.labels.join('\n'));
   const now = appStore.getState();
-  if (now.modelId !== example.modelId || now.modelState === 'error') selectModel(example.modelId);
+  if (now.modelId !== example.modelId || now.modelStatus.phase === 'error') selectModel(example.modelId);
   try {
     addFiles(await Promise.all(example.files.map((name) => exampleFile(example.folder, name))));
     return '';

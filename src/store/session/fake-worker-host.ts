@@ -48,7 +48,7 @@ export class FakeModelWorker implements ModelWorker {
     this.received.push(message);
     if (message.type === 'cancel') return this.cancel(message.id);
     // Like the real worker, a load reports that it started at once (so the client watches this worker's life).
-    if (message.type === 'load') this.reply({ type: 'progress', id: message.id, phase: { kind: 'starting' } });
+    if (message.type === 'load') this.reply({ type: 'update', id: message.id, update: { kind: 'starting' } });
     if (this.host.holding) this.held.push(message);
     else setTimeout(() => this.answer(message), 0);
   }
@@ -90,7 +90,7 @@ export class FakeModelWorker implements ModelWorker {
     switch (request.type) {
       case 'load': {
         const phase = { kind: 'downloading', loadedBytes: 1, totalBytes: 2, fromCache: false } as const;
-        this.reply({ type: 'progress', id, phase });
+        this.reply({ type: 'update', id, update: phase });
         this.model = Number(/model-(\d+)/.exec(request.modelUrl)?.[1] ?? 0);
         return this.reply({
           type: 'loaded',

@@ -5,6 +5,7 @@ import { wasmThreadCount } from '../../shared/settings';
 import type { BackendPreference, LoadedModel } from '../../shared/protocol';
 import { reloadKeepingSetup } from '../../store/share';
 import { useAppStore } from '../../store/store';
+import { loadedModel } from '../../store/model-status';
 
 const WHY_ONE: Record<Exclude<IsolationState, 'isolated'>, string> = {
   unsupported: 'This page is not cross-origin isolated, so WASM runs on one thread.',
@@ -36,7 +37,7 @@ function threadWords(threads: number, isolation: IsolationState): string {
  */
 export function BackendBadge() {
   const isolation = useSyncExternalStore(subscribeIsolation, isolationState);
-  const model = useAppStore((s) => s.model);
+  const model = useAppStore((s) => loadedModel(s.modelStatus)?.model);
   const preference = useAppStore((s) => s.backendPreference);
   const threads =
     model?.backend === 'wasm' ? model.threads : wasmThreadCount(crossOriginIsolated, navigator.hardwareConcurrency);

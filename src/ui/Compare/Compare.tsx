@@ -8,9 +8,11 @@ import { startComparison, stopComparison } from '../../store/compare-controller'
 import { compareLabelMatrix } from '../../store/compare-selectors';
 import type { ImageItem } from '../../store/images-slice';
 import { scoreLabels, selectLabelMatrix, type LabelMatrix } from '../../store/selectors';
+import { loadedModel } from '../../store/model-status';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
 import { CardHead } from '../CardHead/CardHead';
+import { SessionStatus } from '../SessionStatus/SessionStatus';
 
 const DTYPES: Dtype[] = ['fp32', 'fp16', 'q8'];
 
@@ -37,14 +39,11 @@ export function Compare() {
       labelsText: state.labelsText,
       template: state.template,
       modelId: state.modelId,
-      model: state.model,
+      model: loadedModel(state.modelStatus)?.model,
       scoringRule: state.scoringRule,
       compareModelId: state.compareModelId,
       compareDtype: state.compareDtype,
-      compareState: state.compareState,
-      compareStage: state.compareStage,
-      compareError: state.compareError,
-      compareModel: state.compareModel,
+      compareStatus: state.compareStatus,
       compareRule: state.compareRule,
       compareTextEmbeds: state.compareTextEmbeds,
       compareImageEmbeds: state.compareImageEmbeds,
@@ -61,7 +60,7 @@ export function Compare() {
     `${findModel(modelId)?.name ?? modelId}${loaded ? ` (${loaded.dtype}, ${loaded.backend})` : ''}`;
   const primary: Side = { name: describe(s.modelId, s.model), matrix: primaryMatrix, rule: s.scoringRule };
   const other: Side = {
-    name: describe(s.compareModelId, s.compareModel),
+    name: describe(s.compareModelId, loadedModel(s.compareStatus)?.model),
     matrix: otherMatrix,
     rule: s.compareRule,
   };
@@ -70,7 +69,9 @@ export function Compare() {
   const agree = both.filter(
     (i) => top(primary, score(i.embeds, primary)) === top(other, score(s.compareImageEmbeds.get(i.id), other)),
   ).length;
-  const running = s.compareState === 'loading' || s.compareState === 'ready';
+  const phase = s.compareStatus.phase;
+  const running = phase === 'loading' || phase === 'ready';
+  const otherId = phase === 'idle' ? s.compareModelId : s.compareStatus.modelId;
 
   return (
     <section className="compare" aria-label="Compare models">
@@ -119,20 +120,22 @@ export function Compare() {
           </button>
         )}
       </div>
-      <p className="hint" aria-live="polite" data-testid="compare-status" data-state={s.compareState}>
-        {s.compareState === 'off' && 'Choose a model and press Compare. It runs in a second worker on this device.'}
-        {s.compareState === 'loading' && `Loading ${other.name}: ${s.compareStage}…`}
-        {s.compareState === 'ready' &&
-          (both.length === 0
+      <SessionStatus
+        status={s.compareStatus}
+        name={findModel(otherId)?.name ?? otherId}
+        testId="compare-status"
+        className="hint"
+        live
+        idle="Choose a model and press Compare. It runs in a second worker on this device."
+        ready={
+          both.length === 0
             ? 'Drop images to compare the models on them.'
-            : `${primary.name} and ${other.name} agree on the top label for ${agree} of ${countOf(both.length, 'image')}.`)}
-      </p>
-      {s.compareState === 'error' && (
-        <p role="alert" className="error">
-          {s.compareError}
-        </p>
-      )}
-      {s.compareState !== 'off' && (
+            : `${primary.name} and ${other.name} agree on the top label for ${agree} of ${countOf(both.length, 'image')}.`
+        }
+        onRetry={() => void startComparison()}
+        onRestart={() => void startComparison()}
+      />
+      {phase !== 'idle' && (
         <ul className="ensemble-list">
           {encoded.map((item) => (
             <CompareRow

@@ -6,12 +6,13 @@ import { repoUrl } from '../../shared/hub-host';
 import { useAppStore } from '../../store/store';
 import { tryExample } from '../../store/try-example';
 import './first-steps.css';
+import { isLoading, runningModelId } from '../../store/model-status';
 
 /** What choosing the example's model costs: nothing when it runs or is stored, else its download size. */
 function useModelCost(example: Example): string {
   const model = findModel(example.modelId)!;
-  const running = useAppStore((s) => s.modelState === 'ready' && s.loadedModelId === model.id);
-  const loading = useAppStore((s) => s.modelState === 'loading' && s.modelId === model.id);
+  const running = useAppStore((s) => runningModelId(s.modelStatus) === model.id);
+  const loading = useAppStore((s) => isLoading(s.modelStatus) && s.modelStatus.modelId === model.id);
   const hubHost = useAppStore((s) => s.hubHost);
   const dtype = useAppStore((s) => s.dtype);
   const [stored, setStored] = useState(false);

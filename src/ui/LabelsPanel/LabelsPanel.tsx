@@ -21,7 +21,7 @@ export function LabelsPanel() {
   const dropped = useAppStore(droppedLabelCount);
   const pending = useAppStore((s) => selectLabelMatrix(s).pending);
   const merged = useAppStore((s) => selectLabelMatrix(s).merged);
-  const ready = useAppStore((s) => s.modelState === 'ready');
+  const ready = useAppStore((s) => s.modelStatus.phase === 'ready');
   const modelId = useAppStore((s) => s.modelId);
   const model = findModel(modelId);
   const knows = model?.knows;

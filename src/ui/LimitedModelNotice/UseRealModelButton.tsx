@@ -2,6 +2,7 @@ import { DEFAULT_MODEL_ID, findModel, type CatalogueModel } from '../../model/ca
 import type { Backend } from '../../shared/protocol';
 import { selectModel } from '../../store/controller';
 import { useAppStore } from '../../store/store';
+import { loadedModel } from '../../store/model-status';
 
 /** The download the real model needs on this backend with automatic weights (int8 on WASM, fp16 on WebGPU). */
 function downloadMb(model: CatalogueModel, backend: Backend | undefined): number | undefined {
@@ -10,7 +11,7 @@ function downloadMb(model: CatalogueModel, backend: Backend | undefined): number
 
 /** Loads the catalogue's default real CLIP model; the button names its download, so a click is consent to it. */
 export function UseRealModelButton({ testId }: { testId: string }) {
-  const backend = useAppStore((s) => s.model?.backend);
+  const backend = useAppStore((s) => loadedModel(s.modelStatus)?.model.backend);
   const setDtype = useAppStore((s) => s.setDtype);
   const real = findModel(DEFAULT_MODEL_ID)!;
   const size = downloadMb(real, backend);

@@ -1,11 +1,10 @@
 import { findModel } from '../../model/catalogue';
+import type { MemoryAdvice as Advice } from '../../model/memory-advice';
 import { selectDtype, selectModel } from '../../store/controller';
-import { useAppStore } from '../../store/store';
 
 /** After the model ran out of memory while starting: one button per smaller choice. */
-export function MemoryAdvice() {
-  const advice = useAppStore((s) => s.memoryAdvice);
-  if (!advice || (!advice.smallerDtype && !advice.smallerModelId)) return null;
+export function MemoryAdvice({ advice }: { advice: Advice }) {
+  if (!advice.smallerDtype && !advice.smallerModelId) return null;
   const smallerModel = advice.smallerModelId && findModel(advice.smallerModelId);
   return (
     <span className="memory-advice" data-testid="memory-advice">

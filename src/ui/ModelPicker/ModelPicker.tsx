@@ -16,13 +16,13 @@ export function ModelPicker() {
   const modelId = useAppStore((s) => s.modelId);
   const chosenId = useAppStore((s) => s.pendingChoice?.modelId ?? s.modelId);
   const dtype = useAppStore((s) => (s.pendingChoice ? s.pendingChoice.dtype : s.dtype));
-  const modelState = useAppStore((s) => s.modelState);
+  const phase = useAppStore((s) => s.modelStatus.phase);
   const hubHost = useAppStore((s) => s.hubHost);
   const waiting = useAppStore((s) => s.pendingChoice?.kind === 'needs-download' && s.pendingChoice.from === 'model');
   const [cached, setCached] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
     void cachedUrls().then(setCached);
-  }, [modelState, hubHost]);
+  }, [phase, hubHost]);
   const onDevice = (m: CatalogueModel) => downloadFor(appStore.getState(), m.id, dtype, cached) === undefined;
   const current = modelEntry(modelId);
   const models = CATALOGUE.some((m) => m.id === modelId) || !current ? CATALOGUE : [...CATALOGUE, current];

@@ -11,12 +11,12 @@ export function ModelsPanel() {
   const [models, setModels] = useState<CachedModel[]>([]);
   const summary = useRef<HTMLElement>(null);
   const hubHost = useAppStore((s) => s.hubHost);
-  const modelState = useAppStore((s) => s.modelState);
+  const phase = useAppStore((s) => s.modelStatus.phase);
   const [hostDraft, setHostDraft] = useState(hubHost);
   const [hostError, setHostError] = useState('');
   const [folderError, setFolderError] = useState('');
   const refresh = useCallback(() => void listCachedModels().then(setModels), []);
-  useEffect(refresh, [refresh, modelState]);
+  useEffect(refresh, [refresh, phase]);
 
   const saveHost = (event: FormEvent) => {
     event.preventDefault();

@@ -5,6 +5,7 @@ import { modelEntry } from '../../store/load-request';
 import { chooseWeights } from '../../store/model-choice';
 import { useAppStore, type AppState } from '../../store/store';
 import { LoadChoice } from '../LoadChoice/LoadChoice';
+import { loadedModel } from '../../store/model-status';
 
 const DTYPE_LABEL: Record<Dtype, string> = { fp32: 'fp32', fp16: 'fp16', q8: 'int8 (q8)' };
 const DTYPE_ORDER: readonly Dtype[] = ['fp32', 'fp16', 'q8'];
@@ -15,7 +16,8 @@ const DTYPE_ORDER: readonly Dtype[] = ['fp32', 'fp16', 'q8'];
  */
 function offeredDtypes(state: AppState, modelId: string, chosen: Dtype | undefined): Dtype[] {
   const listed = Object.keys(modelEntry(modelId)?.sizeMb ?? {}) as Dtype[];
-  const offered = new Set<Dtype>(state.loadedModelId === modelId && state.model ? state.model.dtypes : listed);
+  const loaded = loadedModel(state.modelStatus);
+  const offered = new Set<Dtype>(loaded?.modelId === modelId ? loaded.model.dtypes : listed);
   if (chosen) offered.add(chosen);
   return DTYPE_ORDER.filter((d) => offered.has(d));
 }
@@ -26,7 +28,10 @@ export function WeightsPicker() {
   const select = useRef<HTMLSelectElement>(null);
   const modelId = useAppStore((s) => s.pendingChoice?.modelId ?? s.modelId);
   const dtype = useAppStore((s) => (s.pendingChoice ? s.pendingChoice.dtype : s.dtype));
-  const running = useAppStore((s) => (s.loadedModelId === modelId ? s.model?.dtype : undefined));
+  const running = useAppStore((s) => {
+    const loaded = loadedModel(s.modelStatus);
+    return loaded?.modelId === modelId ? loaded.model.dtype : undefined;
+  });
   const dtypes = useAppStore(useShallow((s) => offeredDtypes(s, modelId, dtype)));
   const waiting = useAppStore((s) => s.pendingChoice?.kind === 'needs-download' && s.pendingChoice.from === 'weights');
   const model = modelEntry(modelId);

@@ -11,6 +11,7 @@ import { cannotTell } from '../../model/cannot-tell';
 import { isUnfamiliar } from '../../model/unfamiliar';
 import { visibleText } from '../../model/visible-text';
 import { focusNeighbourOf, imagePicker } from '../focus/focus';
+import { loadedModel } from '../../store/model-status';
 
 // Memoised: when one image finishes, the other cards keep their rendered charts.
 export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }) {
@@ -18,7 +19,7 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
   const rule = useAppStore((s) => s.scoringRule);
   const labelCount = useAppStore((s) => s.labelsText.trim().length);
   // While the model downloads or starts, a queued image is waiting, not being classified.
-  const modelReady = useAppStore((s) => s.modelState === 'ready');
+  const modelReady = useAppStore((s) => s.modelStatus.phase === 'ready');
   // A matrix cell chose this card: bring it into view and mark the label.
   const focusLabel = useAppStore((s) => (s.focusTarget?.imageId === item.id ? s.focusTarget.label : undefined));
   const cardRef = useRef<HTMLLIElement>(null);
@@ -34,7 +35,7 @@ export const ResultCard = memo(function ResultCard({ item }: { item: ImageItem }
     const sizes = matrix.labels.map((label) => 1 + (matrix.merged.find((m) => m.label === label)?.same.length ?? 0));
     return cannotTell(scores.probabilities, sizes);
   }, [scores, rule, matrix]);
-  const calibration = useAppStore((s) => s.model?.unfamiliar);
+  const calibration = useAppStore((s) => loadedModel(s.modelStatus)?.model.unfamiliar);
   const unfamiliar = useMemo(
     () => item.embeds !== undefined && isUnfamiliar(item.embeds, calibration),
     [item.embeds, calibration],

@@ -10,13 +10,12 @@ import { ResultCard } from '../ResultCard/ResultCard';
 import { RunProgress } from '../RunProgress/RunProgress';
 import { SortCards } from '../SortCards/SortCards';
 import { VisibleText } from '../VisibleText/VisibleText';
+import { runningModelId } from '../../store/model-status';
 
 /** Names the model whose scores the cards show (every card is scored by the model running). */
 function AnsweringModel() {
-  const name = useAppStore((s) =>
-    s.modelState === 'ready' && s.loadedModelId ? (modelEntry(s.loadedModelId)?.name ?? s.loadedModelId) : undefined,
-  );
-  const modelId = useAppStore((s) => s.loadedModelId);
+  const modelId = useAppStore((s) => runningModelId(s.modelStatus));
+  const name = modelId === undefined ? undefined : (modelEntry(modelId)?.name ?? modelId);
   const anyDone = useAppStore((s) => s.images.some((i) => i.state === 'done'));
   if (!name || !anyDone) return null;
   return (

@@ -1,9 +1,13 @@
 import { switchToWasm } from '../../store/controller';
 import { useAppStore } from '../../store/store';
+import { loadedModel } from '../../store/model-status';
 
 /** WebGPU forced (`?backend=webgpu`) onto a software adapter runs, but far slower than WASM: says so, one click away. */
 export function SoftwareAdapterNotice() {
-  const slow = useAppStore((s) => s.model?.backend === 'webgpu' && s.model.softwareAdapter === true);
+  const slow = useAppStore((s) => {
+    const model = loadedModel(s.modelStatus)?.model;
+    return model?.backend === 'webgpu' && model.softwareAdapter === true;
+  });
   if (!slow) return null;
   return (
     <p className="notice" data-testid="software-adapter">
