@@ -11,7 +11,7 @@ export interface InitialFile {
 }
 
 /** Paths (inside the build folder) of the scripts index.html loads at once. */
-export function initialScripts(indexHtml: string): string[] {
+function initialScripts(indexHtml: string): string[] {
   const tags = indexHtml.match(/<(script|link)\b[^>]*>/gi) ?? [];
   const attribute = (tag: string, name: string) =>
     new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find(Boolean);
