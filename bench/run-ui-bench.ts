@@ -4,14 +4,14 @@
 // Compared with raw session.run (batch 1 and 8) and transformers.js (the peer) on the same files, same run.
 // Every workload is repeated ROUNDS times; the table gives median, min and max.
 import { execSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tools/chromium';
 import { ROOT, runPages, serveRepository } from '../tools/models/browser/browser-run';
+import { initialJs } from '../tools/build/initial-js';
 import { startHubServer } from '../tools/hub-server/hub-server';
 import { expandTemplate } from '../src/model/labels';
 import { DEFAULT_TEMPLATE } from '../src/shared/settings';
@@ -41,9 +41,7 @@ function photo(seed: number) {
 
 const loadBefore = loadavg();
 execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' });
-const initialJs = readdirSync(join(ROOT, 'dist/assets'))
-  .filter((f) => /^index-.*\.js$/.test(f))
-  .reduce((n, f) => n + gzipSync(readFileSync(join(ROOT, 'dist/assets', f))).length, 0);
+const initialJsBytes = initialJs(join(ROOT, 'dist')).reduce((n, f) => n + f.gzipBytes, 0);
 
 // The vision tower as the app's worker runs it (patch embedding rewritten), so raw and app run the same graph.
 writeAppTwin();
@@ -121,7 +119,7 @@ try {
     tracedRoundLongestMainThreadTaskWallMs: traced.longestTaskTraceWallMs,
     tracedRoundLongestMainThreadTaskCpuMs: traced.longestTaskCpuMs,
     pageAndWorkerMemoryMB: memory / 1e6,
-    initialJsGzipKB: initialJs / 1024,
+    initialJsGzipKB: initialJsBytes / 1024,
   };
   // Ratios of medians from this run (the targets of issue 5), and the label edit's margin over one text encode.
   const ratios: Record<string, number> = {

@@ -4,10 +4,10 @@ import { traceMainThread } from './main-thread-trace';
 
 import { makeTransfer, type DropFile } from '../e2e/helpers';
 
-export { makeTransfer, type DropFile };
+export type { DropFile };
 
 /** Dispatches a real drop and resolves with ms from the drop to every dropped card showing `bars` bars. */
-export async function timeDrop(page: Page, transfer: JSHandle<DataTransfer>, bars: number): Promise<number> {
+async function timeDrop(page: Page, transfer: JSHandle<DataTransfer>, bars: number): Promise<number> {
   return page.evaluate(
     async ({ transfer, bars }) => {
       const names = Array.from(transfer.files, (f) => f.name);
@@ -30,7 +30,7 @@ export async function timeDrop(page: Page, transfer: JSHandle<DataTransfer>, bar
 }
 
 /** Replaces one label in the editor and resolves with ms until every card shows a bar for the new label. */
-export async function timeLabelEdit(page: Page, labels: string[], index: number, replacement: string): Promise<number> {
+async function timeLabelEdit(page: Page, labels: string[], index: number, replacement: string): Promise<number> {
   const next = labels.map((l, i) => (i === index ? replacement : l)).join('\n');
   return page.evaluate(
     async ({ text, replacement }) => {
@@ -70,7 +70,7 @@ new PerformanceObserver((list) => list.getEntries().forEach((e) => globalThis.__
  * The longest main-thread task that started at or after `since` (performance.now() of the page), and how many
  * took over 50 ms. Entries reach the observer late, so it first lets a few frames pass.
  */
-export async function longestTaskMs(page: Page, since: number): Promise<{ longest: number; count: number }> {
+async function longestTaskMs(page: Page, since: number): Promise<{ longest: number; count: number }> {
   return page.evaluate(async (since) => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const tasks = (globalThis as unknown as { __longTasks: [number, number][] }).__longTasks

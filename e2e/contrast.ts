@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 
 type Rgba = [number, number, number, number];
 
-export function parseColour(css: string): Rgba {
+function parseColour(css: string): Rgba {
   const match = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(css.trim());
   if (!match) throw new Error(`not an rgb() colour: ${css}`);
   const [r, g, b, a] = match.slice(1).map((v) => (v === undefined ? 1 : Number(v)));
@@ -20,7 +20,7 @@ const over = ([r, g, b, a]: Rgba, [R, G, B]: Rgba): Rgba => [
 ];
 
 /** WCAG relative luminance (https://www.w3.org/TR/WCAG22/#dfn-relative-luminance). */
-export function luminance([r, g, b]: Rgba): number {
+function luminance([r, g, b]: Rgba): number {
   const linear = (c: number) => {
     const s = c / 255;
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
@@ -28,7 +28,7 @@ export function luminance([r, g, b]: Rgba): number {
   return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
 }
 
-export function contrastRatio(a: Rgba, b: Rgba): number {
+function contrastRatio(a: Rgba, b: Rgba): number {
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (light! + 0.05) / (dark! + 0.05);
 }

@@ -5,7 +5,7 @@
  * would get if all were equal (1/n): 0.2 means the scores differ by less than a fifth of the uniform share. With
  * two labels that is 55% vs 45%; with 12, 9.2% vs 7.5%.
  */
-export const CANNOT_TELL_SPREAD = 0.2;
+const CANNOT_TELL_SPREAD = 0.2;
 
 /**
  * Whether the model cannot tell the labels apart for this image. `scores` are the chart's probabilities (softmax,

@@ -20,7 +20,7 @@ export interface ExportContext {
   scoring: string;
 }
 
-export const CSV_HEADER = ['image', 'label', 'probability', 'similarity'] as const;
+const CSV_HEADER = ['image', 'label', 'probability', 'similarity'] as const;
 
 /** A leading apostrophe keeps a cell that a spreadsheet would run as a formula as text. */
 const guardFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);

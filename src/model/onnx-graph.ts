@@ -17,7 +17,7 @@ import {
 const MODEL_GRAPH = 7;
 const MODEL_OPSET_IMPORT = 8;
 const OPSET = { domain: 1, version: 2 } as const;
-export const GRAPH = { node: 1, initializer: 5, input: 11 } as const;
+const GRAPH = { node: 1, initializer: 5, input: 11 } as const;
 const NODE = { input: 1, output: 2, name: 3, opType: 4, attribute: 5 } as const;
 const ATTRIBUTE = { name: 1, i: 3, ints: 8, type: 20 } as const;
 const ATTRIBUTE_INT = 2;

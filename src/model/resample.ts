@@ -2,11 +2,11 @@
 // and their filter taps in PIL's own fixed-point form (libImaging/Resample.c), so the 8-bit results are PIL's bytes.
 
 /** PIL.Image.Resampling: the values `resample` may take in a preprocessor_config.json. */
-export const RESAMPLE = { nearest: 0, lanczos: 1, bilinear: 2, bicubic: 3, box: 4, hamming: 5 } as const;
+const RESAMPLE = { nearest: 0, lanczos: 1, bilinear: 2, bicubic: 3, box: 4, hamming: 5 } as const;
 export type ResampleName = keyof typeof RESAMPLE;
 
 /** CLIPImageProcessor's default when a config names no filter. */
-export const DEFAULT_RESAMPLE = RESAMPLE.bicubic;
+const DEFAULT_RESAMPLE = RESAMPLE.bicubic;
 
 interface Kernel {
   support: number;

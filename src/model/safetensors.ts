@@ -15,7 +15,7 @@ export interface SafetensorsHeader {
 }
 
 /** Headers beyond this are not a model's (a 1B-parameter model's header is a few hundred KB). */
-export const MAX_HEADER_BYTES = 16 * 1024 * 1024;
+const MAX_HEADER_BYTES = 16 * 1024 * 1024;
 const LENGTH_BYTES = 8;
 
 /** The header's JSON length from the file's first 8 bytes. */

@@ -1,15 +1,8 @@
-import { join } from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { ruleMessages } from './lint-text';
 
 // The lint rule that keeps user text out of HTML parsers is itself tested, so it cannot silently disappear.
-const ROOT = join(import.meta.dirname, '../..');
-const eslint = new ESLint({ cwd: ROOT });
-
-async function ruleHits(code: string, file = 'src/ui/Probe/Probe.tsx'): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: join(ROOT, file) });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
-}
+const ruleHits = (code: string, file = 'src/ui/Probe/Probe.tsx') => ruleMessages('no-restricted-syntax', code, file);
 
 describe('raw-HTML sinks are a lint error in src/', () => {
   it('forbids dangerouslySetInnerHTML', async () => {

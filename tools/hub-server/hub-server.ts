@@ -9,8 +9,6 @@ import { FaultTable, type Fault } from './fault-table';
 import { parseResolvePath } from './resolve-path';
 import { sendHalfThenCut, sendThrottled, sendWhole } from './send-body';
 
-export type { Fault } from './fault-table';
-
 export interface HubServerOptions {
   /** repo id (e.g. 'Xenova/clip-vit-base-patch32') -> folder on disk holding config.json, onnx/..., etc. */
   repos: Record<string, string>;
@@ -22,7 +20,7 @@ export interface HubServerOptions {
   slowBytesPerSecond?: number;
 }
 
-export interface ServedRequest {
+interface ServedRequest {
   method: string;
   /** The URL path as the client sent it: still percent-encoded, without the query string. */
   path: string;

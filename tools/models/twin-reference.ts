@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
 
-export const TWIN_SMALL_ROOT = join(import.meta.dirname, '../../.models/twin-small');
+const TWIN_SMALL_ROOT = join(import.meta.dirname, '../../.models/twin-small');
 export const TWIN_REPO = 'Xenova/clip-vit-base-patch32';
 export const TWIN_SMALL_DIR = join(TWIN_SMALL_ROOT, TWIN_REPO);
 const REFERENCE = join(TWIN_SMALL_ROOT, 'conformance/reference.json');
@@ -46,7 +46,7 @@ function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return dot / Math.sqrt(aa * bb);
 }
 
-export function cosineMatrix(images: ArrayLike<number>[], texts: ArrayLike<number>[]): number[][] {
+function cosineMatrix(images: ArrayLike<number>[], texts: ArrayLike<number>[]): number[][] {
   return images.map((image) => texts.map((text) => cosine(image, text)));
 }
 

@@ -2,7 +2,7 @@
 // no cross-origin isolation headers (no COOP/COEP), so tests see what visitors of such hosts see.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -50,7 +50,8 @@ function filePath(root: string, basePath: string, urlPath: string): string | und
 
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const { root, basePath, port = 0, hold } = options;
-  const server: Server = createServer(async (request, response) => {
+  // Never rejects (a failed stat answers 404), so node:http may drop the promise.
+  const answer = async (request: IncomingMessage, response: ServerResponse) => {
     const urlPath = new URL(request.url ?? '/', 'http://x').pathname;
     if (hold?.path.test(urlPath.slice(basePath.length))) await hold.until.catch(() => undefined);
     const path = filePath(root, basePath, urlPath);
@@ -69,7 +70,8 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       },
       () => notFound(),
     );
-  });
+  };
+  const server: Server = createServer((request, response) => void answer(request, response));
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const { port: actualPort } = server.address() as AddressInfo;
   return {
