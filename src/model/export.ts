@@ -2,6 +2,7 @@
 // A spreadsheet shows cells as bare text, without isolating their direction, so the CSV holds names and labels as
 // the app shows them, control characters written out (`<U+202E>`): a cell can never read reversed. The JSON is
 // for programs and keeps them exactly as they are (JSON escapes nothing that could run).
+import { scoreText } from './score-text';
 import { visibleText } from './visible-text';
 
 export interface ResultRow {
@@ -66,7 +67,9 @@ export function resultsToTsv(
   const cell = (text: string) => guardFormula(visibleText(text));
   const value = (row: ResultRow | undefined) => {
     if (!row) return '';
-    return row.probability === undefined ? row.similarity.toFixed(3) : `${(row.probability * 100).toFixed(1)}%`;
+    return row.probability === undefined
+      ? scoreText(row.similarity, 'similarity')
+      : scoreText(row.probability, 'probability');
   };
   const lines = [['image', ...labels].map(cell).join('\t')];
   for (const image of images) {

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { ScoreMode } from '../model/score-text';
 
 /** What the matrix is sorted by, named (not by index) so it survives label edits and new images. */
 export type MatrixSortKey = { by: 'none' } | { by: 'label'; label: string } | { by: 'image'; imageId: string };
@@ -17,13 +18,13 @@ export interface ExploreSlice {
   searchQuery: string;
   /** An image to rank the others by ("more like this"); it replaces the text query while set. */
   similarToId?: string;
-  matrixMode: 'similarity' | 'probability';
+  matrixMode: ScoreMode;
   matrixSort: MatrixSortKey;
   focusTarget?: FocusTarget;
   setExploreTab: (tab: ExploreTab) => void;
   setSearchQuery: (query: string) => void;
   showSimilarTo: (imageId: string | undefined) => void;
-  setMatrixMode: (mode: 'similarity' | 'probability') => void;
+  setMatrixMode: (mode: ScoreMode) => void;
   setMatrixSort: (sort: MatrixSortKey) => void;
   focusCell: (target: FocusTarget | undefined) => void;
 }

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { CardSort } from '../model/card-order';
+import type { ScoreMode } from '../model/score-text';
 
-export type ScoreMode = 'probability' | 'similarity';
+export type { ScoreMode };
 
 export interface ViewSlice {
   scoreMode: ScoreMode;

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { LabelScores, ScoringRule } from '../../model/scoring';
+import { scoreText } from '../../model/score-text';
 import { DEFAULT_VISIBLE_BARS } from '../../shared/settings';
 import { useAppStore } from '../../store/store';
 import { VisibleText } from '../VisibleText/VisibleText';
@@ -45,7 +46,6 @@ export function BarChart({
           const probability = scores.probabilities[i]!;
           const similarity = scores.similarities[i]!;
           const value = mode === 'probability' ? probability : similarity;
-          const text = mode === 'probability' ? `${(probability * 100).toFixed(1)}%` : similarity.toFixed(3);
           return (
             <li
               key={labels[i]}
@@ -60,7 +60,7 @@ export function BarChart({
               <span className="bar-track" aria-hidden="true">
                 <span className="bar-fill" style={{ width: `${Math.max(0, Math.min(1, value)) * 100}%` }} />
               </span>
-              <span className="bar-value">{text}</span>
+              <span className="bar-value">{scoreText(value, mode)}</span>
             </li>
           );
         })}

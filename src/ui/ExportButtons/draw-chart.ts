@@ -1,5 +1,5 @@
 // Draws the results as one PNG: per image its thumbnail, name and top bars, in the page's theme colours.
-import type { ScoreMode } from '../../store/view-slice';
+import { scoreText, type ScoreMode } from '../../model/score-text';
 import type { ImageResult } from '../../store/export-rows';
 import { visibleText } from '../../model/visible-text';
 
@@ -67,10 +67,10 @@ export async function drawChart(
     rows.forEach((row, rank) => {
       const middle = y + PAD_PX + 24 + rank * BAR_PX + BAR_PX / 2;
       const value = mode === 'probability' && row.probability !== undefined ? row.probability : row.similarity;
-      const text =
-        mode === 'probability' && row.probability !== undefined
-          ? `${(row.probability * 100).toFixed(1)}%`
-          : row.similarity.toFixed(3);
+      const text = scoreText(
+        value,
+        mode === 'probability' && row.probability !== undefined ? 'probability' : 'similarity',
+      );
       ctx.fillStyle = colour('--text');
       ctx.fillText(fitText(ctx, visibleText(row.label), LABEL_COLUMN_PX - 8), left, middle);
       ctx.fillStyle = colour('--border');

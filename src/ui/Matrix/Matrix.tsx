@@ -6,6 +6,7 @@ import { COSINE_ONLY } from '../../model/scoring';
 import { selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { focusFirst } from '../focus/focus';
+import { ScoreModeSwitch } from '../ScoreModeSwitch/ScoreModeSwitch';
 import { MatrixExplainer } from './MatrixExplainer';
 import { MatrixGrid } from './MatrixGrid';
 
@@ -57,28 +58,14 @@ export function Matrix() {
       ) : (
         <>
           <div className="toolbar">
-            <fieldset className="segmented">
-              <legend className="visually-hidden">Value shown in the matrix</legend>
-              <label>
-                <input
-                  type="radio"
-                  name="matrix-mode"
-                  checked={mode === 'similarity'}
-                  onChange={() => setMode('similarity')}
-                />
-                Cosine similarity
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="matrix-mode"
-                  checked={mode === 'probability'}
-                  disabled={!rule}
-                  onChange={() => setMode('probability')}
-                />
-                Probability
-              </label>
-            </fieldset>
+            <ScoreModeSwitch
+              name="matrix-mode"
+              legend="Value shown in the matrix"
+              mode={mode}
+              onChange={setMode}
+              order={['similarity', 'probability']}
+              probabilityDisabled={!rule}
+            />
             <span className="hint">Click a label to sort the images by it, or an image to sort the labels.</span>
             {classifying && (
               <span className="hint" data-testid="matrix-classifying">

@@ -1,6 +1,7 @@
 import { useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { heatLevel, type MatrixOrder, type MatrixSort } from '../../model/matrix';
 import { countOf } from '../../model/plural';
+import { scoreText, type ScoreMode } from '../../model/score-text';
 import type { ImageItem } from '../../store/images-slice';
 import { useAppStore } from '../../store/store';
 import { visibleText } from '../../model/visible-text';
@@ -16,7 +17,7 @@ interface Props {
   labels: string[];
   /** Row-major [images, labels]. */
   values: Float32Array;
-  mode: 'similarity' | 'probability';
+  mode: ScoreMode;
   order: MatrixOrder;
   sort: MatrixSort;
 }
@@ -38,7 +39,6 @@ export function MatrixGrid({ images, labels, values, mode, order, sort }: Props)
     row: Math.min(active.row, rowOrder.length - 1),
     column: Math.min(active.column, columnOrder.length - 1),
   };
-  const format = (v: number) => (mode === 'probability' ? `${(v * 100).toFixed(1)}%` : v.toFixed(3));
   const dense = columnOrder.length > MAX_COLUMNS_WITH_TEXT;
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
@@ -112,7 +112,7 @@ export function MatrixGrid({ images, labels, values, mode, order, sort }: Props)
               </th>
               {columnOrder.map((c, columnIndex) => {
                 const value = values[r * labels.length + c]!;
-                const description = `${visibleText(images[r]!.name)}, ${visibleText(labels[c]!)}: ${format(value)}`;
+                const description = `${visibleText(images[r]!.name)}, ${visibleText(labels[c]!)}: ${scoreText(value, mode)}`;
                 return (
                   <td
                     key={labels[c]}
@@ -135,7 +135,7 @@ export function MatrixGrid({ images, labels, values, mode, order, sort }: Props)
                       focusCell({ imageId: images[r]!.id, label: labels[c]! });
                     }}
                   >
-                    <span className="cell-value">{format(value)}</span>
+                    <span className="cell-value">{scoreText(value, mode)}</span>
                   </td>
                 );
               })}

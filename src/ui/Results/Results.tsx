@@ -8,6 +8,7 @@ import { ExportButtons } from '../ExportButtons/ExportButtons';
 import { FirstSteps } from '../FirstSteps/FirstSteps';
 import { ResultCard } from '../ResultCard/ResultCard';
 import { RunProgress } from '../RunProgress/RunProgress';
+import { ScoreModeSwitch } from '../ScoreModeSwitch/ScoreModeSwitch';
 import { SortCards } from '../SortCards/SortCards';
 import { VisibleText } from '../VisibleText/VisibleText';
 import { runningModelId } from '../../store/model-status';
@@ -53,27 +54,7 @@ export function Results() {
     <>
       <div className="toolbar">
         <RunProgress done={done} total={images.length} />
-        <fieldset className="segmented">
-          <legend className="visually-hidden">Score shown</legend>
-          <label>
-            <input
-              type="radio"
-              name="score-mode"
-              checked={scoreMode === 'probability'}
-              onChange={() => setScoreMode('probability')}
-            />
-            Probability
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="score-mode"
-              checked={scoreMode === 'similarity'}
-              onChange={() => setScoreMode('similarity')}
-            />
-            Cosine similarity
-          </label>
-        </fieldset>
+        <ScoreModeSwitch name="score-mode" legend="Score shown" mode={scoreMode} onChange={setScoreMode} />
         <SortCards />
         <ExportButtons />
         <button

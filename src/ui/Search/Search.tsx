@@ -1,4 +1,5 @@
 import { useId, useMemo, useRef } from 'react';
+import { scoreText } from '../../model/score-text';
 import { searchRanking } from '../../store/explore-selectors';
 import { useAppStore } from '../../store/store';
 import { countOf } from '../../model/plural';
@@ -84,7 +85,7 @@ export function Search() {
             <span className="bar-track" aria-hidden="true">
               <span className="bar-fill" style={{ width: `${(Math.max(0, score) / best) * 100}%` }} />
             </span>
-            <span className="bar-value">{score.toFixed(3)}</span>
+            <span className="bar-value">{scoreText(score, 'similarity')}</span>
             <MoreLikeThis id={image.id} name={image.name} />
           </li>
         ))}
