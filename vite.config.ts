@@ -13,7 +13,7 @@ export default defineConfig(({ mode }) => {
   const csp = cspOptions(mode, import.meta.dirname);
   return {
     base: './',
-    plugins: [react(), serviceWorkerPlugin('src/sw/sw.ts'), cspPlugin(csp)],
+    plugins: [react(), serviceWorkerPlugin('src/sw/isolation-and-offline.ts'), cspPlugin(csp)],
     worker: { format: 'es' },
     optimizeDeps: { exclude: ['onnxruntime-web'] },
     server: { headers: ISOLATION_HEADERS },

@@ -6,7 +6,7 @@ import { execSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
-import { MINI_ID } from '../src/model/catalogue';
+import { MINI_ID } from '../src/model/catalogue/catalogue';
 import { LOAD_MEASURE_PREFIX } from '../src/worker/load-timing';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tools/chromium';
 import { ROOT } from '../tools/models/browser/browser-run';

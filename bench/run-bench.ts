@@ -5,7 +5,7 @@ import { execSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { ClipTokenizer } from '../src/model/tokenizer';
+import { ClipTokenizer } from '../src/model/text/tokenizer';
 import { openPages, ROOT } from '../tools/models/browser/browser-run';
 import { loadTokenizer } from '../tools/models/node-model';
 import { summarise, type BenchTiming } from './stats';

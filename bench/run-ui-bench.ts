@@ -13,7 +13,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tools/chromium';
 import { ROOT, runPages, serveRepository } from '../tools/models/browser/browser-run';
 import { initialJs } from '../tools/build/initial-js';
 import { startHubServer } from '../tools/hub-server/hub-server';
-import { expandTemplate } from '../src/model/labels';
+import { expandTemplate } from '../src/model/text/label-text';
 import { DEFAULT_TEMPLATE } from '../src/shared/settings';
 import { loadTokenizer } from '../tools/models/node-model';
 import { runPeer } from './peer-steps';

@@ -1,8 +1,8 @@
 // What every benchmark measures: the ViT-B/32 twin (npm run models:twins) and ten typical labels.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rewritePatchEmbedding } from '../src/model/patch-embedding';
-import { quantisePerSample } from '../src/model/per-sample-quantisation';
+import { rewritePatchEmbedding } from '../src/model/onnx/patch-embedding';
+import { quantisePerSample } from '../src/model/onnx/per-sample-quantisation';
 import { ROOT } from '../tools/models/browser/browser-run';
 
 export const TWIN_REPO = 'Xenova/clip-vit-base-patch32';
@@ -28,7 +28,7 @@ export const Q4_VARIANTS = [
 ] as const;
 
 // The int8 towers as the app runs them on WASM: the twin's, with the patch embedding rewritten
-// (src/model/patch-embedding.ts) and every sample quantised on its own (src/model/per-sample-quantisation.ts).
+// (src/model/onnx/patch-embedding.ts) and every sample quantised on its own (src/model/onnx/per-sample-quantisation.ts).
 // Raw baselines time these files, so they compare like with like. SHARED_SCALE_TWIN_DIR keeps the batch-wide
 // quantisation (patch rewrite only), to time what the per-sample rewrite costs.
 export const APP_TWIN_DIR = join(ROOT, '.models-extra/app', TWIN_REPO);

@@ -1,8 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { DEFAULT_MODEL_ID, MINI_ID } from '../src/model/catalogue';
-import { MINI_PAIRS, startingPreset } from '../src/model/presets';
+import { DEFAULT_MODEL_ID, MINI_ID } from '../src/model/catalogue/catalogue';
+import { MINI_PAIRS, startingPreset } from '../src/model/catalogue/label-presets';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
 import { dropFiles, fixtureFile, topLabel } from './helpers';
 

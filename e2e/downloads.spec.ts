@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
-import { MINI_PAIRS } from '../src/model/presets';
+import { MINI_PAIRS } from '../src/model/catalogue/label-presets';
 import { dropFiles, fixtureFile, pinMini, setLabels, topLabel } from './helpers';
 
 // A small Hub-layout model for CI speed: the Mini's files, published under a repo id on a local model host.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { MINI_PAIRS } from '../src/model/presets';
+import { MINI_PAIRS } from '../src/model/catalogue/label-presets';
 import {
   SHAPE_FIXTURES,
   card,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { MINI_ID } from '../src/model/catalogue';
+import { MINI_ID } from '../src/model/catalogue/catalogue';
 import { DEFAULT_TEMPLATE } from '../src/shared/settings';
 import { parseCsv } from '../tests/helpers/csv';
 import type { StaticServer } from '../tools/static-server/static-server';

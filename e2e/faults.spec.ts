@@ -19,7 +19,7 @@ function watchWorkers(page: Page) {
   const log = { model: [] as Worker[], prepare: [] as Worker[], closed: new Set<Worker>() };
   page.on('worker', (worker) => {
     if (worker.url().includes('/clip.worker-')) log.model.push(worker);
-    if (worker.url().includes('/prepare.worker-')) log.prepare.push(worker);
+    if (worker.url().includes('/preparing.worker-')) log.prepare.push(worker);
     worker.on('close', () => log.closed.add(worker));
   });
   return log;
@@ -197,7 +197,7 @@ const PREPARING_SCRIPT_MISSING = `
 const RealWorker = Worker;
 let broken = 0;
 self.Worker = function (url, options) {
-  const breakIt = String(url).includes('prepare.worker') && broken++ < 2;
+  const breakIt = String(url).includes('preparing.worker') && broken++ < 2;
   if (breakIt) url = new URL('./missing-prepare-worker.js', url);
   const worker = new RealWorker(url, options);
   if (breakIt) worker.addEventListener('error', () => (self.sabotageLog ??= []).push('script failed to load'));

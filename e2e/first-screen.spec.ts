@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEFAULT_MODEL_ID, MINI_ID } from '../src/model/catalogue';
-import { EXAMPLES } from '../src/model/examples';
+import { DEFAULT_MODEL_ID, MINI_ID } from '../src/model/catalogue/catalogue';
+import { EXAMPLES } from '../src/model/catalogue/example-sets';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
 import { TWIN_REPO, TWIN_SMALL_DIR } from '../tools/models/twin-reference';
 import { ALL_SHAPE_FIXTURES, card, dropFiles, fixtureFile, pinMini, scores, setLabels, topLabel } from './helpers';

@@ -3,7 +3,7 @@
 // service worker has cached what the page used. Responses a cache answered (HTTP cache, or the service worker's
 // Cache Storage) cost nothing and count nothing.
 import { expect, test, type Request } from '@playwright/test';
-import { MINI_ID } from '../src/model/catalogue';
+import { MINI_ID } from '../src/model/catalogue/catalogue';
 import { fixtureFile, dropFiles, pinMini, topLabel } from './helpers';
 
 // A trace would keep a copy of every body counted here (a 14 MB WASM build among them) and slow the load past the

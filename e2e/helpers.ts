@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MINI_PAIRS } from '../src/model/presets';
+import { MINI_PAIRS } from '../src/model/catalogue/label-presets';
 import { expect, type JSHandle, type Locator, type Page } from '@playwright/test';
-import { MINI_ID } from '../src/model/catalogue';
+import { MINI_ID } from '../src/model/catalogue/catalogue';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const SHAPE_FIXTURES = ['red-circle.png', 'blue-star.png', 'yellow-triangle.png', 'red-star.png'];

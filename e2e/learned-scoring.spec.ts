@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
 import { f32Bytes, writeSafetensors } from '../tools/models/safetensors-writer';
-import { MINI_PAIRS } from '../src/model/presets';
+import { MINI_PAIRS } from '../src/model/catalogue/label-presets';
 import { dropFiles, fixtureFile, setLabels, topLabel } from './helpers';
 
 // SigLIP's ONNX towers lack its trained scale and bias, so the app reads them from Google's original weights with

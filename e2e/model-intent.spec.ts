@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { DEFAULT_MODEL_ID, MINI_ID } from '../src/model/catalogue';
+import { DEFAULT_MODEL_ID, MINI_ID } from '../src/model/catalogue/catalogue';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
 import { openApp, openSettings } from './helpers';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
-import { MINI_PAIRS } from '../src/model/presets';
+import { MINI_PAIRS } from '../src/model/catalogue/label-presets';
 import { card, dropFiles, fixtureFile, openApp, pinMini, setLabels, SHAPE_FIXTURES, topLabel } from './helpers';
 
 declare global {

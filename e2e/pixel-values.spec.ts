@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { PreprocessorConfig } from '../src/model/preprocess';
+import type { PreprocessorConfig } from '../src/model/image/preprocess';
 import { readTwinReference, referencePixels, TWIN_SMALL_DIR } from '../tools/models/twin-reference';
 
-// The app's pixel values come from its built preparing worker (dist/assets/prepare.worker-*.js, the code that
+// The app's pixel values come from its built preparing worker (dist/assets/preparing.worker-*.js, the code that
 // prepares every dropped image), started from the app's page and sent the real files through its own protocol.
 // They must match CLIPImageProcessor's, computed by PIL and numpy (tools/models/reference_preprocess.py), within
 // one grey level before normalisation.
@@ -13,8 +13,8 @@ const EPSILON = 1e-5; // float32 rounding of the normalised values
 
 function preparingWorker(): string {
   const assets = join(import.meta.dirname, '../dist/assets');
-  const script = readdirSync(assets).find((f) => /^prepare\.worker-.*\.js$/.test(f));
-  if (!script) throw new Error('dist/assets has no prepare.worker-*.js: run npx vite build first');
+  const script = readdirSync(assets).find((f) => /^preparing\.worker-.*\.js$/.test(f));
+  if (!script) throw new Error('dist/assets has no preparing.worker-*.js: run npx vite build first');
   return `./assets/${script}`;
 }
 

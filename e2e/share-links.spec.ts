@@ -3,8 +3,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
 import type { StaticServer } from '../tools/static-server/static-server';
 import { DEFAULT_TEMPLATE } from '../src/shared/settings';
-import { decodeShare, sharePayload } from '../src/shared/share-link';
-import { MINI_PAIRS, MINI_SHAPES } from '../src/model/presets';
+import { decodeShare, sharePayload } from '../src/shared/share-link-codec';
+import { MINI_PAIRS, MINI_SHAPES } from '../src/model/catalogue/label-presets';
 import { classifyShapeFixtures, openApp, SHAPE_FIXTURES, setLabels, trueLabel } from './helpers';
 import { expectThreadsOn, startSite } from './site-helpers';
 

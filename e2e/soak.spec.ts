@@ -1,5 +1,5 @@
 import { chromium, expect, test, type Page } from '@playwright/test';
-import { MINI_PAIRS } from '../src/model/presets';
+import { MINI_PAIRS } from '../src/model/catalogue/label-presets';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tools/chromium';
 import { ALL_SHAPE_FIXTURES, dropFiles, fixtureFile, openApp, setLabels, trueLabel, type DropFile } from './helpers';
 import { treeResidentBytes } from './process-memory';

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { MINI_PAIRS } from '../src/model/presets';
+import { MINI_PAIRS } from '../src/model/catalogue/label-presets';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
 import { f32Bytes, writeSafetensors } from '../tools/models/safetensors-writer';
 import { card, dropFiles, fixtureFile, openApp, setLabels } from './helpers';

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { card, dropFiles, fixtureFile, openApp, setLabels, topLabel, trueLabel } from './helpers';
-import { MINI_PAIRS } from '../src/model/presets';
+import { MINI_PAIRS } from '../src/model/catalogue/label-presets';
 
 const MESSAGE = /this model only knows coloured shapes: pick a real CLIP model/i;
 

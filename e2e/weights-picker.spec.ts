@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { decodeShare, sharePayload } from '../src/shared/share-link';
+import { decodeShare, sharePayload } from '../src/shared/share-link-codec';
 import { startHubServer, type HubServer } from '../tools/hub-server/hub-server';
-import { MINI_PAIRS } from '../src/model/presets';
+import { MINI_PAIRS } from '../src/model/catalogue/label-presets';
 import { classifyShapeFixtures, openApp, openSettings, setLabels } from './helpers';
 
 // The weights picker shows the weights that run and offers only those the model has: the catalogue's list, or the

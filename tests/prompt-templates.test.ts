@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENSEMBLE_TEMPLATES } from '../src/model/prompt-templates';
+import { ENSEMBLE_TEMPLATES } from '../src/model/text/prompt-templates';
 
 const PAPER_PROMPTS = join(import.meta.dirname, '../../shared/reference/clip-prompts.md');
 

@@ -1,6 +1,6 @@
 // The client of a CLIP model (contrastive image and text embeddings) in the model worker: the CLIP kind's requests
 // as methods. Ids, restarts, re-sending and stale replies are the generic client's (worker-client.ts).
-import type { LoadPhase } from '../model/load-phase';
+import type { LoadPhase } from '../shared/load-phase';
 import type { ClipRequests, LoadedModel, LoadRequest } from '../shared/protocol';
 import { browserWorkerHost, type ModelWorkerHost } from './model-worker';
 import { WorkerClient } from './worker-client';

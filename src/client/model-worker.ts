@@ -2,7 +2,7 @@
 // can be tested in Node with a fake worker.
 import { lifeEnded } from '../shared/life-watch';
 import type { ClientMessage, ClipRequests, KindMap, WorkerMessage } from '../shared/protocol';
-import { serviceWorkerControl } from './service-worker';
+import { serviceWorkerControl } from './service-worker-registration';
 
 /** The part of a Worker the client uses, for a worker speaking protocol `M`. */
 export interface ModelWorker<M extends KindMap = ClipRequests> {

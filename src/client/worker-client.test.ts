@@ -1,7 +1,7 @@
 // The generic client with a second protocol, shaped like the generator kind to come: a request that streams updates
 // (tokens) before its reply. Shows that a kind's client needs only its map and one line per method.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { LoadPhase } from '../model/load-phase';
+import type { LoadPhase } from '../shared/load-phase';
 import type { ClientMessage, KindLoad, KindLoaded, WorkerMessage } from '../shared/protocol';
 import type { CheckedMap, Exchange } from '../shared/request-map';
 import type { ModelWorker, ModelWorkerHost } from './model-worker';

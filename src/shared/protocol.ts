@@ -3,10 +3,10 @@
 // request map (request-map.ts): today 'clip', contrastive image and text embeddings. Parts every kind shares
 // (the load request's kind and backend, the loaded model's backend and notice, failures) are defined here too.
 
-import type { Dtype } from '../model/catalogue';
-import type { ConfigScoring } from '../model/config-scoring';
-import type { LoadPhase } from '../model/load-phase';
-import type { UnfamiliarCalibration } from '../model/unfamiliar';
+import type { Dtype } from '../model/catalogue/catalogue';
+import type { ConfigScoring } from '../model/scoring/config-scoring';
+import type { LoadPhase } from './load-phase';
+import type { UnfamiliarCalibration } from '../model/scoring/unfamiliar-image';
 import type {
   CheckedMap,
   ErrorReply,

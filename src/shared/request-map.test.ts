@@ -1,7 +1,7 @@
 // Type-level tests: `npm run typecheck` compiles this file, so an `@ts-expect-error` line whose error went away
 // (a wrong reply type that compiles) fails the typecheck. The runtime part checks the transport classifier.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { LoadPhase } from '../model/load-phase';
+import type { LoadPhase } from './load-phase';
 import { transportMessage, type ClipRequests, type LoadedModel, type WorkerReply } from './protocol';
 import type { CheckedMap, Exchange, ReplyTo, RequestFields, UpdateOf } from './request-map';
 

@@ -11,7 +11,7 @@ export const THUMBNAIL_EDGE_PX = 160;
 export const LARGE_IMAGE_PIXELS = 40_000_000;
 /**
  * Pictures up to this many pixels (24-megapixel cameras included) are decoded whole, so the model's own resize (PIL's
- * filter, src/model/resize.ts) does all the scaling, as the reference does; larger ones are scaled while decoding.
+ * filter, src/model/image/resize.ts) does all the scaling, as the reference does; larger ones are scaled while decoding.
  */
 export const FULL_DECODE_PIXELS = 25_000_000;
 /** The most pixels a picture larger than FULL_DECODE_PIXELS is decoded at (a panorama's shortest edge would not). */

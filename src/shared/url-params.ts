@@ -1,10 +1,10 @@
 // Known exception to the layer order (shared takes only types from model): this page-only URL parsing needs the
 // catalogue and belongs in store.
 // eslint-disable-next-line boundaries/dependencies
-import { findModel } from '../model/catalogue';
-import type { Dtype } from '../model/catalogue';
+import { findModel } from '../model/catalogue/catalogue';
+import type { Dtype } from '../model/catalogue/catalogue';
 // eslint-disable-next-line boundaries/dependencies
-import { parseDtype } from '../model/dtype';
+import { parseDtype } from '../model/catalogue/dtype-choice';
 import { normalizeHost } from './hub-host';
 import type { BackendPreference } from './protocol';
 import { backendFromUrl } from './settings';

@@ -1,7 +1,7 @@
 // Live camera: captures frames from getUserMedia and classifies them one at a time. The next frame is grabbed only
 // when the previous answer is back, so frames the model cannot keep up with are dropped, never queued. One object
 // per app (kept in the store) holds the stream, the video element and the run counter.
-import { FpsMeter } from '../model/fps';
+import { FpsMeter } from './fps-meter';
 import { describeCameraError, NO_CAMERA_API } from './camera-errors';
 import type { CameraSlice } from './camera-slice';
 

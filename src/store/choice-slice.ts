@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { Dtype } from '../model/catalogue';
-import type { DownloadNeed } from '../model/download-need';
+import type { Dtype } from '../model/catalogue/catalogue';
+import type { DownloadNeed } from '../model/catalogue/download-need';
 
 /** Where the choice was made, so its Load button sits next to that picker. */
 export type ChoiceOrigin = 'model' | 'weights';

@@ -1,4 +1,4 @@
-import { expandTemplate } from '../model/labels';
+import { expandTemplate } from '../model/text/label-text';
 import { buildLabelMatrix, currentLabels, type LabelMatrix } from './selectors';
 import type { AppState } from './store';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClipClient } from '../client/clip-client';
-import { DEFAULT_MODEL_ID } from '../model/catalogue';
+import { DEFAULT_MODEL_ID } from '../model/catalogue/catalogue';
 import { FakeWorkerHost, settle, until } from './session/fake-worker-host';
 import { ComparisonSession } from './compare-session';
 import { createAppStore } from './store';

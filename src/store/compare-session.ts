@@ -2,7 +2,7 @@
 // embeddings (compare-slice), fed the same labels and image files as the main model. A stopped comparison drops
 // every answer that arrives after it, so a newer comparison never sees an older one's.
 import type { StoreApi } from 'zustand';
-import { findModel } from '../model/catalogue';
+import { findModel } from '../model/catalogue/catalogue';
 import { loadRequest, scoringRule } from './load-request';
 import { currentPrompts } from './selectors';
 import { ModelSession } from './session/model-session';
@@ -30,8 +30,7 @@ export class ComparisonSession {
       },
       sink: {
         status: (status) => state().setCompareStatus(status),
-        loaded: (modelId, model) =>
-          state().setCompare({ compareRule: scoringRule(findModel(modelId)!, model) }),
+        loaded: (modelId, model) => state().setCompare({ compareRule: scoringRule(findModel(modelId)!, model) }),
         cleared: () =>
           state().setCompare({ compareRule: undefined, compareTextEmbeds: new Map(), compareImageEmbeds: new Map() }),
         textEmbeds: (prompts, embeds) => state().addCompareEmbeds('text', prompts, embeds),

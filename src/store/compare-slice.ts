@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import { MINI_ID, type Dtype } from '../model/catalogue';
-import type { ScoringRule } from '../model/scoring';
+import { MINI_ID, type Dtype } from '../model/catalogue/catalogue';
+import type { ScoringRule } from '../model/scoring/score-image';
 import type { ComparisonSession } from './compare-session';
 import { IDLE, type ModelStatus } from './model-status';
 

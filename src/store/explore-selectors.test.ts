@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENSEMBLE_TEMPLATES } from '../model/prompt-templates';
+import { ENSEMBLE_TEMPLATES } from '../model/text/prompt-templates';
 import { ensemblePrompts, ensembleLabelMatrix, searchRanking, wantedPrompts } from './explore-selectors';
 import { createAppStore } from './store';
 

@@ -1,9 +1,9 @@
 // Derived data for the explore views. Every text embedding they use (search query, ensemble prompts) lives in the
 // one prompt cache of the labels slice and is encoded by the same path as the labels (encoding.ts).
-import { ensembleEmbedding } from '../model/ensemble';
-import { expandTemplate } from '../model/labels';
-import { ENSEMBLE_TEMPLATES } from '../model/prompt-templates';
-import { rankByCosine } from '../model/ranking';
+import { ensembleEmbedding } from '../model/scoring/prompt-ensemble';
+import { expandTemplate } from '../model/text/label-text';
+import { ENSEMBLE_TEMPLATES } from '../model/text/prompt-templates';
+import { rankByCosine } from '../model/scoring/ranking';
 import { MAX_LABEL_CHARS } from '../shared/settings';
 import type { ImageItem } from './images-slice';
 import { buildLabelMatrix, currentLabels, currentPrompts, type LabelMatrix } from './selectors';

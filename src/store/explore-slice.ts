@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ScoreMode } from '../model/score-text';
+import type { ScoreMode } from '../shared/score-text';
 
 /** What the matrix is sorted by, named (not by index) so it survives label edits and new images. */
 export type MatrixSortKey = { by: 'none' } | { by: 'label'; label: string } | { by: 'image'; imageId: string };

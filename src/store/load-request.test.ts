@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_ID, findModel } from '../model/catalogue';
-import { MINI_PAIRS, PRESETS, startingPreset } from '../model/presets';
+import { DEFAULT_MODEL_ID, findModel } from '../model/catalogue/catalogue';
+import { MINI_PAIRS, PRESETS, startingPreset } from '../model/catalogue/label-presets';
 import type { LoadedModel } from '../shared/protocol';
 import { loadRequest, scoringRule } from './load-request';
 

@@ -1,8 +1,8 @@
 // The load request for a model, built in one place so the main view and the comparison view load a model the same
 // way (its files, its weights, its learned scoring).
-import { findModel, type CatalogueModel, type Dtype } from '../model/catalogue';
-import type { ConfigScoring } from '../model/config-scoring';
-import type { ScoringRule } from '../model/scoring';
+import { findModel, type CatalogueModel, type Dtype } from '../model/catalogue/catalogue';
+import type { ConfigScoring } from '../model/scoring/config-scoring';
+import type { ScoringRule } from '../model/scoring/score-image';
 import { repoUrl } from '../shared/hub-host';
 import type { BackendPreference, LoadedModel, LoadRequest } from '../shared/protocol';
 

@@ -1,7 +1,7 @@
 // The main view's model session: it encodes the prompts the app wants (labels, search, ensemble) and the dropped
 // images, and writes its status, embeddings and results into the store's model, labels and images slices.
 import type { StoreApi } from 'zustand';
-import { FALLBACK_MODEL_ID, findModel } from '../model/catalogue';
+import { FALLBACK_MODEL_ID, findModel } from '../model/catalogue/catalogue';
 import { wantedPrompts } from './explore-selectors';
 import { modelEntry, scoringRule } from './load-request';
 import { ModelSession } from './session/model-session';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STARTING, type LoadPhase } from '../model/load-phase';
+import { STARTING, type LoadPhase } from '../shared/load-phase';
 import type { LoadedModel } from '../shared/protocol';
 import { commonTopLabel, milestone, plural, runSummary, type MilestoneState } from './milestones';
 import type { ErrorKind, ModelStatus } from './model-status';

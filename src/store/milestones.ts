@@ -1,8 +1,8 @@
 // What the screen-reader announcer says: milestones only (a download starts, is half done, the model is ready or
 // fails, a run of images finishes), never each progress tick. `milestone` compares two snapshots of the state.
-import type { LoadPhase } from '../model/load-phase';
-import { visibleText } from '../model/visible-text';
-import { formatBytes } from '../model/transfer';
+import type { LoadPhase } from '../shared/load-phase';
+import { visibleText } from '../shared/visible-text';
+import { formatBytes } from '../shared/transfer-format';
 import { modelEntry } from './load-request';
 import { errorWords, type ModelStatus } from './model-status';
 import { scoreLabels, selectLabelMatrix } from './selectors';

@@ -1,11 +1,11 @@
 // The pickers' choices: a model or weights already on the device load at once; one that needs a download waits,
 // with its size shown, for an explicit Load. Links and `?model=` do not come here: they are intent already.
 import { cachedUrls } from '../client/model-cache';
-import type { Dtype } from '../model/catalogue';
-import { downloadNeed, type DownloadNeed, type RunBackend } from '../model/download-need';
+import type { Dtype } from '../model/catalogue/catalogue';
+import { downloadNeed, type DownloadNeed, type RunBackend } from '../model/catalogue/download-need';
 import { repoUrl } from '../shared/hub-host';
 import type { ChoiceOrigin, PendingChoice } from './choice-slice';
-import { selectDtype, selectModel } from './controller';
+import { selectDtype, selectModel } from './model-loading';
 import { LOCAL_PREFIX, modelEntry } from './load-request';
 import { loadedModel } from './model-status';
 import { appStore, type AppState } from './store';

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_MODEL_ID } from '../model/catalogue';
-import type { ScoringRule } from '../model/scoring';
+import { DEFAULT_MODEL_ID } from '../model/catalogue/catalogue';
+import type { ScoringRule } from '../model/scoring/score-image';
 import type { ModelConnection } from './model-connection';
 import { loadingStatus, type ModelStatus } from './model-status';
 

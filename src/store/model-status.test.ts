@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadPhase } from '../model/load-phase';
+import type { LoadPhase } from '../shared/load-phase';
 import type { LoadedModel } from '../shared/protocol';
 import {
   advanceLoad,

@@ -1,7 +1,7 @@
 // Where one model session is, as a discriminated union: the UI switches on `phase` (and a load's `step.kind`),
 // never on display text. The main model, the comparison model and any later kind of model share this type.
-import { STARTING, type LoadPhase, type PhaseKind } from '../model/load-phase';
-import type { MemoryAdvice } from '../model/memory-advice';
+import { STARTING, type LoadPhase, type PhaseKind } from '../shared/load-phase';
+import type { MemoryAdvice } from '../model/catalogue/memory-advice';
 import type { Backend, LoadedModel } from '../shared/protocol';
 
 /** What an error lets the user do about it. */

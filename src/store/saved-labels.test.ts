@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MINI_ID } from '../model/catalogue';
-import { startingPreset } from '../model/presets';
+import { MINI_ID } from '../model/catalogue/catalogue';
+import { startingPreset } from '../model/catalogue/label-presets';
 import { DEFAULT_TEMPLATE } from '../shared/settings';
 import { keepLabelsOnDevice, readSavedLabels, saveLabels } from './saved-labels';
 import { createAppStore } from './store';

@@ -1,7 +1,7 @@
 // Labels and template kept on the device, so a reload (or the next visit) starts where the user left off. Storage
 // may be blocked (private modes, policies) or full: then nothing is kept, and nothing fails.
-import { MINI_ID } from '../model/catalogue';
-import { startingPreset } from '../model/presets';
+import { MINI_ID } from '../model/catalogue/catalogue';
+import { startingPreset } from '../model/catalogue/label-presets';
 import { DEFAULT_TEMPLATE, MAX_LABEL_CHARS, MAX_LABELS } from '../shared/settings';
 
 const KEY = 'clipscope.labels';

@@ -1,5 +1,5 @@
-import { COSINE_ONLY, scoreImage, type LabelScores, type ScoringRule } from '../model/scoring';
-import { expandTemplate, parseLabels } from '../model/labels';
+import { COSINE_ONLY, scoreImage, type LabelScores, type ScoringRule } from '../model/scoring/score-image';
+import { expandTemplate, parseLabels } from '../model/text/label-text';
 import { MAX_LABEL_CHARS, MAX_LABELS } from '../shared/settings';
 import type { AppState } from './store';
 

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_MODEL_ID, type Dtype } from '../model/catalogue';
+import { DEFAULT_MODEL_ID, type Dtype } from '../model/catalogue/catalogue';
 import { DEFAULT_HUB_HOST, normalizeHost } from '../shared/hub-host';
 import type { BackendPreference } from '../shared/protocol';
 

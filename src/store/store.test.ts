@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentPrompts, selectLabelMatrix } from './selectors';
+import { advanceLoad, loadingStatus } from './model-status';
 import { createAppStore } from './store';
 
 describe('app store', () => {
@@ -63,14 +64,19 @@ describe('app store', () => {
     expect(store.getState().images).toEqual([]);
   });
 
-  it('marks each model load with a new generation so stale replies can be dropped', () => {
+  it('counts a new load once, not each progress step of it, so the announcer starts afresh per load', () => {
     const store = createAppStore();
-    const first = store.getState().startLoading('a');
-    const second = store.getState().startLoading('b');
-    expect(second).toBeGreaterThan(first);
+    const first = store.getState().generation;
+    const loading = loadingStatus('a', 1000);
+    store.getState().setModelStatus(loading);
+    store.getState().setModelStatus(advanceLoad(loading, { kind: 'warming-up', stepsDone: 0, stepsTotal: 1 }, 1500));
+    expect(store.getState().generation).toBe(first + 1);
+    store.getState().setModelStatus(loadingStatus('b', 2000));
+    expect(store.getState().generation).toBe(first + 2);
     expect(store.getState().modelStatus).toMatchObject({ phase: 'loading', modelId: 'b', step: { kind: 'starting' } });
     store.getState().setModelStatus({ phase: 'error', modelId: 'b', kind: 'load', message: 'offline', actions: [] });
     expect(store.getState().modelStatus.phase).toBe('error');
+    expect(store.getState().generation).toBe(first + 2);
   });
 
   it('a new load re-queues images the stopped worker failed, but not images that cannot be decoded', () => {

@@ -1,6 +1,6 @@
 // "Try an example": one click sets the example's labels and model and classifies its images like dropped ones.
-import { EXAMPLES, type ExampleId } from '../model/examples';
-import { addFiles, applyPreset, selectModel } from './controller';
+import { EXAMPLES, type ExampleId } from '../model/catalogue/example-sets';
+import { addFiles, applyPreset, selectModel } from './model-loading';
 import { appStore } from './store';
 
 async function exampleFile(folder: string, name: string): Promise<File> {

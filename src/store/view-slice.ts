@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { CardSort } from '../model/card-order';
-import type { ScoreMode } from '../model/score-text';
+import type { CardSort } from './card-order';
+import type { ScoreMode } from '../shared/score-text';
 
 export type { ScoreMode };
 

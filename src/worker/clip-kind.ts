@@ -1,11 +1,11 @@
 // The CLIP kind: contrastive text and image embeddings. Its requests are answered by the engine (engine.ts); its
-// images form the batch lane, prepared ahead by the preparing workers (preparer.ts) while the model runs.
+// images form the batch lane, prepared ahead by the preparing workers (preparing-pool.ts) while the model runs.
 import type { ClipRequests, ImageEmbeds } from '../shared/protocol';
 import { Engine } from './engine';
 import { IMAGE_BATCH, ImageQueue, type ImageRequest } from './image-queue';
 import type { Answer, BatchLane, Handlers, KindContext, KindSession } from './model-kind';
-import type { PreparedImage } from './prepare';
-import { Preparer } from './preparer';
+import type { PreparedImage } from './prepare-image';
+import { Preparer } from './preparing-pool';
 
 export class ClipSession implements KindSession<ClipRequests, 'encodeImage'> {
   private readonly engine: Engine;

@@ -3,10 +3,10 @@
 // +2.1 GB for a 20000 x 20000 PNG, +1 GB for a 192-megapixel JPEG), so past LARGE_IMAGE_PIXELS JPEGs go through
 // WebCodecs' ImageDecoder, which scales while decoding (+34 MB for that JPEG), and PNGs through our streaming
 // decoder (two rows of memory). Other formats that large are refused with a message.
-import { uprightSize, type DecodeSize } from '../model/decode-plan';
-import { readPngHeader } from '../model/png-rows';
-import { decodePngScaled } from '../model/png-stream';
-import { SUPPORTED_FORMATS, type SniffedKind } from '../model/sniff';
+import { uprightSize, type DecodeSize } from '../model/image/decode-plan';
+import { readPngHeader } from '../model/image/png-rows';
+import { decodePngScaled } from '../model/image/png-stream';
+import { SUPPORTED_FORMATS, type SniffedKind } from '../model/image/sniff-format';
 import { LARGE_IMAGE_PIXELS } from '../shared/settings';
 
 const megapixels = (size: DecodeSize) => Math.round((size.width * size.height) / 1e6);

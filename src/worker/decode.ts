@@ -1,15 +1,15 @@
 import { imageSize } from 'image-size';
-import { decodeTarget, uprightSize, type DecodeSize } from '../model/decode-plan';
-import { pngHasAlpha, readPngHeader } from '../model/png-rows';
-import { decodePngScaled } from '../model/png-stream';
-import type { Pixels } from '../model/preprocess';
+import { decodeTarget, uprightSize, type DecodeSize } from '../model/image/decode-plan';
+import { pngHasAlpha, readPngHeader } from '../model/image/png-rows';
+import { decodePngScaled } from '../model/image/png-stream';
+import type { Pixels } from '../model/image/preprocess';
 import {
   decodeFailureMessage,
   looksTruncated,
   refusalBeforeDecode,
   sniffImage,
   type SniffedKind,
-} from '../model/sniff';
+} from '../model/image/sniff-format';
 import { FULL_DECODE_PIXELS, MAX_DECODED_PIXELS, THUMBNAIL_EDGE_PX } from '../shared/settings';
 import { decodeLarge, ImageRefused, isLarge } from './decode-large';
 

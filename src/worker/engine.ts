@@ -1,21 +1,21 @@
 // A CLIP model's state in the worker: files, tokenizer, sessions and the encode calls. A WebGPU failure is thrown
 // as a WebGpuFailure (worker-errors.ts): the host then has the client start a fresh WASM worker.
-import type { PreprocessorConfig } from '../model/preprocess';
-import { resampleName } from '../model/resample';
-import { ClipTokenizer, type TokenizerConfig } from '../model/tokenizer';
-import { chooseDtype } from '../model/dtype';
-import { rewritePatchEmbedding } from '../model/patch-embedding';
-import { lengthGroups, TowerSignatureError } from '../model/tower-io';
+import type { PreprocessorConfig } from '../model/image/preprocess';
+import { resampleName } from '../model/image/resample';
+import { ClipTokenizer, type TokenizerConfig } from '../model/text/tokenizer';
+import { chooseDtype } from '../model/catalogue/dtype-choice';
+import { rewritePatchEmbedding } from '../model/onnx/patch-embedding';
+import { lengthGroups, TowerSignatureError } from '../model/onnx/tower-io';
 import type { Backend, LoadedModel, LoadRequest } from '../shared/protocol';
 import { framePixels } from './frame';
 import { evictTowers, fetchConfigs, fetchLearnedScoring, fetchTowers, type ProgressReporter } from './model-files';
-import { pixelValues, prepareImage, resizeEdge, type PreparedImage } from './prepare';
+import { pixelValues, prepareImage, resizeEdge, type PreparedImage } from './prepare-image';
 import * as runtime from './runtime';
 import { Towers } from './towers';
 import { guardWebGpu } from './worker-errors';
 import { describeUncatalogued } from './uncatalogued';
-import { readUnfamiliarCalibration } from '../model/unfamiliar';
-import type { Tower } from '../model/load-phase';
+import { readUnfamiliarCalibration } from '../model/scoring/unfamiliar-image';
+import type { Tower } from '../shared/load-phase';
 import { clearLoadTimings, timed } from './load-timing';
 
 export interface ImageResult {

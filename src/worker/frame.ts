@@ -1,5 +1,5 @@
-import { decodeSize } from '../model/decode-plan';
-import type { Pixels } from '../model/preprocess';
+import { decodeSize } from '../model/image/decode-plan';
+import type { Pixels } from '../model/image/preprocess';
 
 /**
  * RGBA pixels of a camera frame, drawn at twice the model's input edge (like decoded files, so the last step is the

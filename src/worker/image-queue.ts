@@ -1,5 +1,5 @@
 // Images waiting for the model, prepared ahead of their turn: each is handed to `prepare` (the preparing workers,
-// preparer.ts) as it arrives, up to DECODE_AHEAD ahead, so the next batch is prepared while the current one runs
+// preparing-pool.ts) as it arrives, up to DECODE_AHEAD ahead, so the next batch is prepared while the current one runs
 // and an image's wait for the model is not also a wait for its decoder.
 import type { WorkerRequest } from '../shared/protocol';
 

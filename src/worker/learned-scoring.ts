@@ -1,7 +1,7 @@
 // SigLIP's trained temperature and bias are not in the ONNX towers; they live in the original weights. Rather than
 // download those (~800 MB), the safetensors header is read with a Range request and then only the two values'
 // bytes. The result is kept next to the model's files in Cache Storage, so a cached model needs no request.
-import { parseHeader, readScalar, type SafetensorsHeader } from '../model/safetensors';
+import { parseHeader, readScalar, type SafetensorsHeader } from '../model/scoring/safetensors';
 
 export interface LearnedScoring {
   logitScale: number;

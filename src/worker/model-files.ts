@@ -1,12 +1,12 @@
 // Fetches a Hub-layout model folder (configs, tokenizer, both ONNX towers of one dtype), reporting bytes as they
 // arrive and keeping finished files in Cache Storage when asked to.
-import { DTYPE_SUFFIX, type Dtype } from '../model/catalogue';
-import { towerPaths } from '../model/download-need';
+import { DTYPE_SUFFIX, type Dtype } from '../model/catalogue/catalogue';
+import { towerPaths } from '../model/catalogue/download-need';
 import { MODEL_CACHE_NAME, MODEL_HOST_ANSWER_TIMEOUT_MS } from '../shared/settings';
 import { downloadFile, evictCached, type DownloadOptions, type DownloadProgress } from './download';
-import type { ModelConfig } from '../model/config-scoring';
+import type { ModelConfig } from '../model/scoring/config-scoring';
 import { learnedScoring, type LearnedScoring } from './learned-scoring';
-import type { LoadPhase } from '../model/load-phase';
+import type { LoadPhase } from '../shared/load-phase';
 
 export type ProgressReporter = (phase: LoadPhase) => void;
 

@@ -1,7 +1,7 @@
 // ONNX Runtime in the worker: picks the backend (WASM when WebGPU is missing or only a slow software adapter),
 // creates both towers on it, and watches for a lost WebGPU device.
 import type * as Ort from 'onnxruntime-web';
-import type { Tower } from '../model/load-phase';
+import type { Tower } from '../shared/load-phase';
 import type { Backend, BackendPreference } from '../shared/protocol';
 import { wasmThreadCount } from '../shared/settings';
 import { timed } from './load-timing';

@@ -1,9 +1,9 @@
 // The two ONNX Runtime sessions of a loaded model, bound by input and output name, and run so that a sample's
 // result never depends on the other samples in its batch (see per-sample-quantisation.ts and lengthGroups).
 import type * as Ort from 'onnxruntime-web';
-import { quantisePerSample } from '../model/per-sample-quantisation';
-import { attentionMask, bindTower, type Tower, type TowerBinding } from '../model/tower-io';
-import type { Tower as LoadTower } from '../model/load-phase';
+import { quantisePerSample } from '../model/onnx/per-sample-quantisation';
+import { attentionMask, bindTower, type Tower, type TowerBinding } from '../model/onnx/tower-io';
+import type { Tower as LoadTower } from '../shared/load-phase';
 import type { Backend } from '../shared/protocol';
 import { timed } from './load-timing';
 import * as runtime from './runtime';

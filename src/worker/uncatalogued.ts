@@ -1,12 +1,12 @@
 // A model the catalogue does not list: which weights it has (the tower files that exist) and how to score it
 // (config.json's model_type; SigLIP's trained scale and bias read from original weights, as for the catalogue's).
-import type { Dtype } from '../model/catalogue';
+import type { Dtype } from '../model/catalogue/catalogue';
 import {
   decideConfigScoring,
   planConfigScoring,
   type ConfigScoring,
   type LearnedValues,
-} from '../model/config-scoring';
+} from '../model/scoring/config-scoring';
 import { repoUrl } from '../shared/hub-host';
 import type { LoadRequest } from '../shared/protocol';
 import { availableDtypes, fetchLearnedScoring, type FetchContext, type ModelFiles } from './model-files';

@@ -1,7 +1,7 @@
 // Failures in the model worker, for every model kind: their words for a person, and WebGPU failures, after which
 // ONNX Runtime's instance in this worker may be unusable, so the host tells the client, which starts a fresh WASM
 // worker instead of retrying here.
-import { TowerSignatureError } from '../model/tower-io';
+import { TowerSignatureError } from '../model/onnx/tower-io';
 import type { Backend } from '../shared/protocol';
 
 export class WebGpuFailure extends Error {}

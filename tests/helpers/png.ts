@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import type { Pixels } from '../../src/model/preprocess';
+import type { Pixels } from '../../src/model/image/preprocess';
 
 /** Decodes a PNG file to RGBA pixels (pngjs expands every colour type and bit depth to 8-bit RGBA). */
 export function readPng(path: string): Pixels {

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { argmaxRows, cosineMatrix, normalizeRows } from '../../src/model/similarity';
+import { argmaxRows, cosineMatrix, normalizeRows } from '../../src/model/scoring/similarity';
 import {
   encodeImages,
   encodeTexts,
@@ -11,7 +11,7 @@ import {
   type Dtype,
   type NodeClip,
 } from '../../tools/models/node-model';
-import { MINI_PAIRS } from '../../src/model/presets';
+import { MINI_PAIRS } from '../../src/model/catalogue/label-presets';
 import { readPng } from '../helpers/png';
 
 const MODEL_DIR = join(import.meta.dirname, '../../public/models/clipscope-mini');

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { readGraph, spliceGraph } from '../../src/model/onnx-graph';
-import { rewritePatchEmbedding } from '../../src/model/patch-embedding';
+import { readGraph, spliceGraph } from '../../src/model/onnx/graph-edit';
+import { rewritePatchEmbedding } from '../../src/model/onnx/patch-embedding';
 import { MISSING_TWIN, TWIN_SMALL_DIR } from '../../tools/models/twin-reference';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/patch-embedding');

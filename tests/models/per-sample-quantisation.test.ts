@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { rewritePatchEmbedding } from '../../src/model/patch-embedding';
-import { quantisePerSample } from '../../src/model/per-sample-quantisation';
+import { rewritePatchEmbedding } from '../../src/model/onnx/patch-embedding';
+import { quantisePerSample } from '../../src/model/onnx/per-sample-quantisation';
 import { MISSING_TWIN, TWIN_SMALL_DIR } from '../../tools/models/twin-reference';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');

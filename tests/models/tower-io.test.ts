@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { attentionMask, bindTower, lengthGroups, TowerSignatureError } from '../../src/model/tower-io';
+import { attentionMask, bindTower, lengthGroups, TowerSignatureError } from '../../src/model/onnx/tower-io';
 
 // Small graphs from tools/models/make_int8_fixtures.py: each output is the row sum of input_ids (times the
 // attention mask where there is one) or of the pixels, plus 1000 * the output's position, so the value read tells

@@ -5,7 +5,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readUnfamiliarCalibration, unfamiliarScore, type UnfamiliarCalibration } from '../../src/model/unfamiliar';
+import {
+  readUnfamiliarCalibration,
+  unfamiliarScore,
+  type UnfamiliarCalibration,
+} from '../../src/model/scoring/unfamiliar-image';
 import {
   encodeImages,
   loadNodeClip,

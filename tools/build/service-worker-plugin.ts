@@ -1,4 +1,4 @@
-// Emits src/sw/sw.ts as dist/sw.js (a stable path: a service worker's URL must not change between deploys) and
+// Emits src/sw/isolation-and-offline.ts as dist/sw.js (a stable path: a service worker's URL must not change between deploys) and
 // writes into it the list of files to cache and a content hash of the build, which names its cache.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ export function serviceWorkerPlugin(entry: string): Plugin {
       if (sw?.type !== 'chunk') return this.error(`${SW_FILE} is missing from the bundle`);
       const hash = createHash('sha256');
       const files: string[] = [];
-      // Each heavy file's own hash: a new deploy keeps the cached copy of a file that did not change (src/sw/sw.ts).
+      // Each heavy file's own hash: a new deploy keeps the cached copy of a file that did not change (src/sw/isolation-and-offline.ts).
       const hashes: Record<string, string> = {};
       const add = (path: string, content: string | Uint8Array) => {
         files.push(path);

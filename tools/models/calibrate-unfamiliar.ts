@@ -1,11 +1,11 @@
-// Fits Clipscope Mini's "unfamiliar image" rule (src/model/unfamiliar.ts) on data and prints its margins.
+// Fits Clipscope Mini's "unfamiliar image" rule (src/model/scoring/unfamiliar-image.ts) on data and prints its margins.
 // Usage: npx tsx tools/models/calibrate-unfamiliar.ts [set dir, default .models/unfamiliar] [--write]
 // The set comes from make_unfamiliar_set.py. The shape images (and e2e/fixtures/*.png) must never trigger the rule:
 // the threshold sits above the highest shape score of either dtype by MARGIN. --write stores the rule in the
 // Mini's config.json under clipscope.unfamiliar.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unfamiliarScore, type UnfamiliarCalibration } from '../../src/model/unfamiliar';
+import { unfamiliarScore, type UnfamiliarCalibration } from '../../src/model/scoring/unfamiliar-image';
 import { readPng } from '../../tests/helpers/png';
 import { encodeImages, loadNodeClip, pixelValues, type Dtype } from './node-model';
 

@@ -1,9 +1,9 @@
 // Measures Clipscope Mini's exported ONNX files with onnxruntime-node: zero-shot accuracy on a freshly rendered
 // test set, encode speed and file sizes. Usage: tsx tools/models/eval-mini.ts <model dir> <test dir> <out.json>
-import { MINI_COLOURS, MINI_PAIRS, MINI_SHAPES } from '../../src/model/presets';
+import { MINI_COLOURS, MINI_PAIRS, MINI_SHAPES } from '../../src/model/catalogue/label-presets';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { argmaxRows, cosineMatrix, normalizeRows } from '../../src/model/similarity';
+import { argmaxRows, cosineMatrix, normalizeRows } from '../../src/model/scoring/similarity';
 import {
   encodeImages,
   encodeTexts,

@@ -1,5 +1,5 @@
 """Tiny quantised patch embeddings (DynamicQuantizeLinear -> ConvInteger with stride = kernel -> Cast -> Mul), the
-pattern of a quantised ViT's first layer, for the tests of src/model/patch-embedding.ts. Writes
+pattern of a quantised ViT's first layer, for the tests of src/model/onnx/patch-embedding.ts. Writes
 tests/fixtures/patch-embedding/*.onnx. Run: /usr/bin/python3 tools/models/make_patch_fixture.py"""
 import os
 

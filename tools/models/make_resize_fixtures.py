@@ -1,6 +1,6 @@
 """Writes tests/fixtures/resize/: two small source images and PIL's resizes of them with every PIL filter, down and
 up, to several sizes and aspect ratios, plus the resize target sizes as CLIPImageProcessor computes them. The app's
-resize (src/model/resize.ts, resizeTarget in src/model/preprocess.ts) is checked against these: PIL is the library
+resize (src/model/image/resize.ts, resizeTarget in src/model/image/preprocess.ts) is checked against these: PIL is the library
 Hugging Face's CLIPImageProcessor resizes with.
 
     /usr/bin/python3 tools/models/make_resize_fixtures.py    (npm run models:resize-fixtures)

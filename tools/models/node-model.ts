@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import type { PreprocessorConfig, Pixels } from '../../src/model/preprocess';
-import { resizeTarget, toPixelValues } from '../../src/model/preprocess';
-import { resizePixels } from '../../src/model/resize';
-import { ClipTokenizer, type TokenizerConfig } from '../../src/model/tokenizer';
-import { attentionMask, bindTower } from '../../src/model/tower-io';
+import type { PreprocessorConfig, Pixels } from '../../src/model/image/preprocess';
+import { resizeTarget, toPixelValues } from '../../src/model/image/preprocess';
+import { resizePixels } from '../../src/model/image/resize';
+import { ClipTokenizer, type TokenizerConfig } from '../../src/model/text/tokenizer';
+import { attentionMask, bindTower } from '../../src/model/onnx/tower-io';
 
 export type Dtype = 'fp32' | 'q8';
 const SUFFIX: Record<Dtype, string> = { fp32: '', q8: '_quantized' };

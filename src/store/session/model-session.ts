@@ -3,7 +3,7 @@
 // the restart budget. The main view and the comparison are two sessions with different sinks; the camera asks the
 // main session for frames.
 import { WorkerStoppedError } from '../../client/clip-client';
-import { STARTING } from '../../model/load-phase';
+import { STARTING } from '../../shared/load-phase';
 import { IDLE, type ModelStatus } from '../model-status';
 import { ImageQueue } from './image-queue';
 import { PromptEncoder } from './prompt-encoder';

@@ -2,7 +2,7 @@
 // results). The session imports none of the app's store: the main view, the comparison and the tests each pass
 // their own source and sink.
 import type { ClipClient } from '../../client/clip-client';
-import type { MemoryAdvice } from '../../model/memory-advice';
+import type { MemoryAdvice } from '../../model/catalogue/memory-advice';
 import type { LoadedModel, LoadRequest } from '../../shared/protocol';
 import type { ErrorAction, ErrorKind, ModelStatus } from '../model-status';
 

@@ -1,9 +1,9 @@
 import { useSyncExternalStore } from 'react';
-import '../site.css';
-import { isolationState, subscribeIsolation, type IsolationState } from '../../client/service-worker';
+import '../share-export-badge.css';
+import { isolationState, subscribeIsolation, type IsolationState } from '../../client/service-worker-registration';
 import { wasmThreadCount } from '../../shared/settings';
 import type { BackendPreference, LoadedModel } from '../../shared/protocol';
-import { reloadKeepingSetup } from '../../store/share';
+import { reloadKeepingSetup } from '../../store/share-link-actions';
 import { useAppStore } from '../../store/store';
 import { loadedModel } from '../../store/model-status';
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { LabelScores, ScoringRule } from '../../model/scoring';
-import { scoreText } from '../../model/score-text';
+import type { LabelScores, ScoringRule } from '../../model/scoring/score-image';
+import { scoreText } from '../../shared/score-text';
 import { DEFAULT_VISIBLE_BARS } from '../../shared/settings';
 import { useAppStore } from '../../store/store';
 import { VisibleText } from '../VisibleText/VisibleText';

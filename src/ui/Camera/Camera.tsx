@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
-import { pauseCamera, startCamera, stopCamera, switchCamera } from '../../store/camera-controller';
+import { pauseCamera, startCamera, stopCamera, switchCamera } from '../../store/camera-capture';
 import { scoreLabels, selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';

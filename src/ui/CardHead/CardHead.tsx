@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ImageItem } from '../../store/images-slice';
-import { visibleText } from '../../model/visible-text';
+import { visibleText } from '../../shared/visible-text';
 import { VisibleText } from '../VisibleText/VisibleText';
 
 /** An image's thumbnail (loaded lazily, a placeholder until it exists) and name, then any actions. */

@@ -1,10 +1,10 @@
 import { memo, useId, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CATALOGUE, findModel, type Dtype } from '../../model/catalogue';
-import { countOf } from '../../model/plural';
-import type { LabelScores, ScoringRule } from '../../model/scoring';
-import { argmaxRows } from '../../model/similarity';
-import { startComparison, stopComparison } from '../../store/compare-controller';
+import { CATALOGUE, findModel, type Dtype } from '../../model/catalogue/catalogue';
+import { countOf } from '../text/plural';
+import type { LabelScores, ScoringRule } from '../../model/scoring/score-image';
+import { argmaxRows } from '../../model/scoring/similarity';
+import { startComparison, stopComparison } from '../../store/comparison-lifecycle';
 import { compareLabelMatrix } from '../../store/compare-selectors';
 import type { ImageItem } from '../../store/images-slice';
 import { scoreLabels, selectLabelMatrix, type LabelMatrix } from '../../store/selectors';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { droppedFolder, readFolder } from '../../client/folder-entries';
-import { addFiles, openLocalFolder } from '../../store/controller';
+import { addFiles, openLocalFolder } from '../../store/model-loading';
 import { appStore } from '../../store/store';
 import { useFileDrag } from './useFileDrag';
 import './drop-zone.css';

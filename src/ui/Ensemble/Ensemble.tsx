@@ -1,8 +1,8 @@
 import { memo, useMemo } from 'react';
-import { argmaxRows } from '../../model/similarity';
-import { countOf } from '../../model/plural';
-import { ENSEMBLE_TEMPLATES } from '../../model/prompt-templates';
-import type { LabelScores, ScoringRule } from '../../model/scoring';
+import { argmaxRows } from '../../model/scoring/similarity';
+import { countOf } from '../text/plural';
+import { ENSEMBLE_TEMPLATES } from '../../model/text/prompt-templates';
+import type { LabelScores, ScoringRule } from '../../model/scoring/score-image';
 import { ensembleLabelMatrix } from '../../store/explore-selectors';
 import type { ImageItem } from '../../store/images-slice';
 import { scoreLabels, selectLabelMatrix, type LabelMatrix } from '../../store/selectors';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { resultsToTsv } from '../../model/export';
-import { countOf } from '../../model/plural';
-import { sortedImages } from '../../store/card-sort';
-import { imageResults } from '../../store/export-rows';
+import { resultsToTsv } from '../../shared/results-csv-tsv-json';
+import { countOf } from '../text/plural';
+import { sortedImages } from '../../store/sorted-cards';
+import { imageResults } from '../../store/results-for-export';
 import { selectLabelMatrix } from '../../store/selectors';
 import { appStore } from '../../store/store';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { appStore, useAppStore } from '../../store/store';
-import '../site.css';
+import '../share-export-badge.css';
 import { CopyResults } from './CopyResults';
-import type { ExportKind } from './make-export';
+import type { ExportKind } from './export-file';
 
 function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -27,7 +27,7 @@ export function ExportButtons() {
   const save = async (kind: ExportKind) => {
     setProblem('');
     try {
-      const { makeExport } = await import('./make-export');
+      const { makeExport } = await import('./export-file');
       const file = await makeExport(appStore.getState(), kind);
       if (file) download(file.blob, file.name);
       else setProblem('Nothing to export yet: wait until an image has its scores.');

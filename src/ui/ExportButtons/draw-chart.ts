@@ -1,7 +1,7 @@
 // Draws the results as one PNG: per image its thumbnail, name and top bars, in the page's theme colours.
-import { scoreText, type ScoreMode } from '../../model/score-text';
-import type { ImageResult } from '../../store/export-rows';
-import { visibleText } from '../../model/visible-text';
+import { scoreText, type ScoreMode } from '../../shared/score-text';
+import type { ImageResult } from '../../store/results-for-export';
+import { visibleText } from '../../shared/visible-text';
 
 const WIDTH_PX = 760;
 const PAD_PX = 16;

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { listCachedModels } from '../../client/model-cache';
-import { findModel } from '../../model/catalogue';
-import { downloadMb, EXAMPLES, type Example, type ExampleId } from '../../model/examples';
+import { findModel } from '../../model/catalogue/catalogue';
+import { downloadMb, EXAMPLES, type Example, type ExampleId } from '../../model/catalogue/example-sets';
 import { repoUrl } from '../../shared/hub-host';
 import { useAppStore } from '../../store/store';
 import { tryExample } from '../../store/try-example';

@@ -1,4 +1,4 @@
-import { answerHostProposal } from '../../store/controller';
+import { answerHostProposal } from '../../store/model-loading';
 import { useAppStore } from '../../store/store';
 import { focusFirst, modelPicker } from '../focus/focus';
 

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { currentLabels } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 
-/** Wide enough for the labels beside the images (styles.css uses the same width for its two columns). */
+/** Wide enough for the labels beside the images (app.css uses the same width for its two columns). */
 const WIDE = '(min-width: 700px)';
 
 /**

@@ -1,10 +1,10 @@
 import { useId, useMemo } from 'react';
-import { findModel } from '../../model/catalogue';
-import { TEMPLATE_SLOT } from '../../model/labels';
-import { PRESETS, presetMatching } from '../../model/presets';
-import { canServe } from '../../model/vocabulary';
+import { findModel } from '../../model/catalogue/catalogue';
+import { TEMPLATE_SLOT } from '../../model/text/label-text';
+import { PRESETS, presetMatching } from '../../model/catalogue/label-presets';
+import { canServe } from '../../model/text/vocabulary';
 import { MAX_LABELS } from '../../shared/settings';
-import { applyPreset } from '../../store/controller';
+import { applyPreset } from '../../store/model-loading';
 import { currentLabels, droppedLabelCount, selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { MergedLabelsHint } from './MergedLabelsHint';

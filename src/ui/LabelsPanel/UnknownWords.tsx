@@ -1,6 +1,6 @@
-import type { CatalogueModel } from '../../model/catalogue';
-import { TEMPLATE_SLOT } from '../../model/labels';
-import { canServe, unknownWords, type LabelUnknownWords } from '../../model/vocabulary';
+import type { CatalogueModel } from '../../model/catalogue/catalogue';
+import { TEMPLATE_SLOT } from '../../model/text/label-text';
+import { canServe, unknownWords, type LabelUnknownWords } from '../../model/text/vocabulary';
 import { UseRealModelButton } from '../LimitedModelNotice/UseRealModelButton';
 import { VisibleText } from '../VisibleText/VisibleText';
 

@@ -1,4 +1,4 @@
-import { findModel } from '../../model/catalogue';
+import { findModel } from '../../model/catalogue/catalogue';
 import { useAppStore } from '../../store/store';
 import { UseRealModelButton } from './UseRealModelButton';
 

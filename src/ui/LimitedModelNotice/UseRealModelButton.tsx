@@ -1,6 +1,6 @@
-import { DEFAULT_MODEL_ID, findModel, type CatalogueModel } from '../../model/catalogue';
+import { DEFAULT_MODEL_ID, findModel, type CatalogueModel } from '../../model/catalogue/catalogue';
 import type { Backend } from '../../shared/protocol';
-import { selectModel } from '../../store/controller';
+import { selectModel } from '../../store/model-loading';
 import { useAppStore } from '../../store/store';
 import { loadedModel } from '../../store/model-status';
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { flushSync } from 'react-dom';
-import { matrixOrder, scoreMatrix, type MatrixSort } from '../../model/matrix';
-import { countOf } from '../../model/plural';
-import { COSINE_ONLY } from '../../model/scoring';
+import { matrixOrder, scoreMatrix, type MatrixSort } from '../../model/scoring/score-matrix';
+import { countOf } from '../text/plural';
+import { COSINE_ONLY } from '../../model/scoring/score-image';
 import { selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { focusFirst } from '../focus/focus';

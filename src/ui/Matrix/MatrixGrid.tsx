@@ -1,10 +1,10 @@
 import { useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { heatLevel, type MatrixOrder, type MatrixSort } from '../../model/matrix';
-import { countOf } from '../../model/plural';
-import { scoreText, type ScoreMode } from '../../model/score-text';
+import { heatLevel, type MatrixOrder, type MatrixSort } from '../../model/scoring/score-matrix';
+import { countOf } from '../text/plural';
+import { scoreText, type ScoreMode } from '../../shared/score-text';
 import type { ImageItem } from '../../store/images-slice';
 import { useAppStore } from '../../store/store';
-import { visibleText } from '../../model/visible-text';
+import { visibleText } from '../../shared/visible-text';
 import { VisibleText } from '../VisibleText/VisibleText';
 
 // With more columns a mouse user reads values in tooltips, so the heatmap fits (explore.css); touch has no hover.

@@ -1,6 +1,6 @@
-import { findModel } from '../../model/catalogue';
-import type { MemoryAdvice as Advice } from '../../model/memory-advice';
-import { selectDtype, selectModel } from '../../store/controller';
+import { findModel } from '../../model/catalogue/catalogue';
+import type { MemoryAdvice as Advice } from '../../model/catalogue/memory-advice';
+import { selectDtype, selectModel } from '../../store/model-loading';
 
 /** After the model ran out of memory while starting: one button per smaller choice. */
 export function MemoryAdvice({ advice }: { advice: Advice }) {

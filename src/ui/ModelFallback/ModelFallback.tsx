@@ -1,5 +1,5 @@
-import { findModel, FALLBACK_MODEL_ID } from '../../model/catalogue';
-import { selectModel } from '../../store/controller';
+import { findModel, FALLBACK_MODEL_ID } from '../../model/catalogue/catalogue';
+import { selectModel } from '../../store/model-loading';
 import { useAppStore } from '../../store/store';
 import { focusFirst, modelPicker } from '../focus/focus';
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { cachedUrls } from '../../client/model-cache';
-import { CATALOGUE, SPEED_WORDS, type CatalogueModel, type Dtype } from '../../model/catalogue';
+import { CATALOGUE, SPEED_WORDS, type CatalogueModel, type Dtype } from '../../model/catalogue/catalogue';
 import { modelEntry } from '../../store/load-request';
 import { chooseModel, downloadFor } from '../../store/model-choice';
 import { appStore, useAppStore } from '../../store/store';

@@ -1,4 +1,4 @@
-import { cancelDownload, loadModel, restartWorker } from '../../store/controller';
+import { cancelDownload, loadModel, restartWorker } from '../../store/model-loading';
 import { modelEntry } from '../../store/load-request';
 import { runningModel } from '../../store/model-status';
 import { useAppStore } from '../../store/store';

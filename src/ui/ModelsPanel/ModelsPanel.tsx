@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { deleteCachedModel, listCachedModels, type CachedModel } from '../../client/model-cache';
-import { formatBytes } from '../../model/transfer';
-import { openPickedFolder, saveHubHost } from '../../store/controller';
+import { formatBytes } from '../../shared/transfer-format';
+import { openPickedFolder, saveHubHost } from '../../store/model-loading';
 import { useAppStore } from '../../store/store';
 import { focusNeighbourOf } from '../focus/focus';
 import { WeightsPicker } from './WeightsPicker';

@@ -1,6 +1,6 @@
 import { useId, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { CatalogueModel, Dtype } from '../../model/catalogue';
+import type { CatalogueModel, Dtype } from '../../model/catalogue/catalogue';
 import { modelEntry } from '../../store/load-request';
 import { chooseWeights } from '../../store/model-choice';
 import { useAppStore, type AppState } from '../../store/store';

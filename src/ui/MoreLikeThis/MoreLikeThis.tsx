@@ -1,6 +1,6 @@
 import { flushSync } from 'react-dom';
 import { useAppStore } from '../../store/store';
-import { visibleText } from '../../model/visible-text';
+import { visibleText } from '../../shared/visible-text';
 import { SIMILAR_HEADING_ID, focusFirst } from '../focus/focus';
 
 /** Ranks every image by its likeness to this one (image-to-image search). */

@@ -1,15 +1,15 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import type { ImageItem } from '../../store/images-slice';
-import { removeImage } from '../../store/controller';
+import { removeImage } from '../../store/model-loading';
 import { scoreLabels, selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 import { BarChart } from '../BarChart/BarChart';
 import { CardHead } from '../CardHead/CardHead';
 import { MoreLikeThis } from '../MoreLikeThis/MoreLikeThis';
 import { UnfamiliarImage } from '../UnfamiliarImage/UnfamiliarImage';
-import { cannotTell } from '../../model/cannot-tell';
-import { isUnfamiliar } from '../../model/unfamiliar';
-import { visibleText } from '../../model/visible-text';
+import { cannotTell } from '../../model/scoring/cannot-tell';
+import { isUnfamiliar } from '../../model/scoring/unfamiliar-image';
+import { visibleText } from '../../shared/visible-text';
 import { focusNeighbourOf, imagePicker } from '../focus/focus';
 import { loadedModel } from '../../store/model-status';
 

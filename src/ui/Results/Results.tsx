@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { sortedImages } from '../../store/card-sort';
-import { clearImages } from '../../store/controller';
+import { sortedImages } from '../../store/sorted-cards';
+import { clearImages } from '../../store/model-loading';
 import { modelEntry } from '../../store/load-request';
 import { useAppStore } from '../../store/store';
 import { focusFirst, imagePicker } from '../focus/focus';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { countOf, nounFor } from '../../model/plural';
-import { cancelPendingImages } from '../../store/controller';
+import { countOf, nounFor } from '../text/plural';
+import { cancelPendingImages } from '../../store/model-loading';
 
 /** Overall progress of the images being classified, with a button that stops the rest of the run. */
 export function RunProgress({ done, total }: { done: number; total: number }) {

@@ -1,4 +1,4 @@
-import type { ScoreMode } from '../../model/score-text';
+import type { ScoreMode } from '../../shared/score-text';
 
 const WORDS: Record<ScoreMode, string> = { probability: 'Probability', similarity: 'Cosine similarity' };
 

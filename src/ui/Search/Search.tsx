@@ -1,10 +1,10 @@
 import { useId, useMemo, useRef } from 'react';
-import { scoreText } from '../../model/score-text';
+import { scoreText } from '../../shared/score-text';
 import { searchRanking } from '../../store/explore-selectors';
 import { useAppStore } from '../../store/store';
-import { countOf } from '../../model/plural';
+import { countOf } from '../text/plural';
 import { MoreLikeThis } from '../MoreLikeThis/MoreLikeThis';
-import { visibleText } from '../../model/visible-text';
+import { visibleText } from '../../shared/visible-text';
 import { VisibleText } from '../VisibleText/VisibleText';
 import { SIMILAR_HEADING_ID } from '../focus/focus';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { phaseLabel, phaseProgress, type LoadPhase } from '../../model/load-phase';
-import { formatBytes, formatDuration, transferStats } from '../../model/transfer';
-import type { MemoryAdvice } from '../../model/memory-advice';
+import { phaseLabel, phaseProgress, type LoadPhase } from '../../shared/load-phase';
+import { formatBytes, formatDuration, transferStats } from '../../shared/transfer-format';
+import type { MemoryAdvice } from '../../model/catalogue/memory-advice';
 import { errorWords, runningModelId, statusStep, type ModelStatus } from '../../store/model-status';
 import { VisibleText } from '../VisibleText/VisibleText';
 

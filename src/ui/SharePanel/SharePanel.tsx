@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import { shareLink } from '../../store/share';
-import '../site.css';
+import { shareLink } from '../../store/share-link-actions';
+import '../share-export-badge.css';
 
 type Outcome = { link: string; copied: boolean } | { error: string };
 

@@ -1,4 +1,4 @@
-import { switchToWasm } from '../../store/controller';
+import { switchToWasm } from '../../store/model-loading';
 import { useAppStore } from '../../store/store';
 import { loadedModel } from '../../store/model-status';
 

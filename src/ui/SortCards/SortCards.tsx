@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { CardSort } from '../../model/card-order';
-import { visibleText } from '../../model/visible-text';
+import type { CardSort } from '../../store/card-order';
+import { visibleText } from '../../shared/visible-text';
 import { selectLabelMatrix } from '../../store/selectors';
 import { useAppStore } from '../../store/store';
 

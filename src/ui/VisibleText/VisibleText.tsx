@@ -1,4 +1,4 @@
-import { visibleText } from '../../model/visible-text';
+import { visibleText } from '../../shared/visible-text';
 
 /**
  * User-supplied text, isolated from the text around it (`<bdi>`: its direction cannot reorder the page's words)
