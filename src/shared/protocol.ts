@@ -118,13 +118,13 @@ export type ClipRequests = CheckedMap<
 >;
 
 /** Stops the download of load request `id`, or drops queued request `id`; settles nothing itself. */
-export interface CancelRequest {
+interface CancelRequest {
   type: 'cancel';
   id: number;
 }
 
 /** One request's answer within a batch, or its failure. */
-export type BatchedReply<M extends RequestMap> = ReplyTo<M> | ErrorReply;
+type BatchedReply<M extends RequestMap> = ReplyTo<M> | ErrorReply;
 
 /** What a worker sends besides replies: failures, updates, batches, WebGPU failures. No reply takes these types. */
 export type TransportMessage<M extends RequestMap = RequestMap> =
@@ -157,5 +157,3 @@ export type ClientMessage<M extends RequestMap> = RequestOf<M> | CancelRequest;
 // The CLIP kind's messages by their former names.
 export type WorkerRequest = ClientMessage<ClipRequests>;
 export type WorkerReply = WorkerMessage<ClipRequests>;
-/** One image's answer (within an `imageBatch`), or any request's failure. */
-export type ImageReply = ImageEmbeds | ErrorReply;

@@ -1,12 +1,12 @@
 import type { StateCreator } from 'zustand';
 import type { CameraFeed } from './camera-feed';
 
-export interface CameraDevice {
+interface CameraDevice {
   deviceId: string;
   label: string;
 }
 
-export type CameraState = 'off' | 'starting' | 'live' | 'paused' | 'error';
+type CameraState = 'off' | 'starting' | 'live' | 'paused' | 'error';
 
 export interface CameraSlice {
   cameraState: CameraState;

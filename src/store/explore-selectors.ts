@@ -10,7 +10,7 @@ import { buildLabelMatrix, currentLabels, currentPrompts, type LabelMatrix } fro
 import type { AppState } from './store';
 
 /** The search text as it is encoded: whitespace folded, as long as a label may be. */
-export function searchPrompt(query: string): string {
+function searchPrompt(query: string): string {
   return query.replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL_CHARS);
 }
 
@@ -33,7 +33,7 @@ export function promptInputsChanged(state: PromptInputs, previous: PromptInputs)
   return (['labelsText', 'template', 'searchQuery', 'exploreTab'] as const).some((k) => state[k] !== previous[k]);
 }
 
-export interface SearchResult {
+interface SearchResult {
   image: ImageItem;
   score: number;
 }

@@ -2,12 +2,12 @@ import type { StateCreator } from 'zustand';
 import type { ScoreMode } from '../shared/score-text';
 
 /** What the matrix is sorted by, named (not by index) so it survives label edits and new images. */
-export type MatrixSortKey = { by: 'none' } | { by: 'label'; label: string } | { by: 'image'; imageId: string };
+type MatrixSortKey = { by: 'none' } | { by: 'label'; label: string } | { by: 'image'; imageId: string };
 
 export type ExploreTab = 'classify' | 'search' | 'matrix' | 'ensemble' | 'camera' | 'compare';
 
 /** A matrix cell the user chose: the classify view scrolls to this image's card and marks the label. */
-export interface FocusTarget {
+interface FocusTarget {
   imageId: string;
   label: string;
 }

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 
-export type ImageState = 'queued' | 'encoding' | 'done' | 'error';
+type ImageState = 'queued' | 'encoding' | 'done' | 'error';
 
 export interface ImageItem {
   id: string;

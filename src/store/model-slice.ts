@@ -5,7 +5,7 @@ import type { ModelConnection } from './model-connection';
 import { loadingStatus, type ModelStatus } from './model-status';
 
 /** The model host failed the model that was asked for, so the bundled model runs instead. */
-export interface ModelFallback {
+interface ModelFallback {
   /** The id and name of the model that could not be loaded. */
   failedId: string;
   failedName: string;

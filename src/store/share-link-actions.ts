@@ -62,7 +62,7 @@ function choiceParams(setup: SharedSetup): URLSearchParams {
   return params;
 }
 
-export function currentSetup(state: AppState): SharedSetup {
+function currentSetup(state: AppState): SharedSetup {
   const labels = currentLabels(state);
   const preset = presetMatching(labels);
   // A folder from the user's disk cannot travel in a link; the receiver gets the default model. The model is left

@@ -2,8 +2,6 @@ import type { StateCreator } from 'zustand';
 import type { CardSort } from './card-order';
 import type { ScoreMode } from '../shared/score-text';
 
-export type { ScoreMode };
-
 export interface ViewSlice {
   scoreMode: ScoreMode;
   setScoreMode: (mode: ScoreMode) => void;

@@ -22,7 +22,7 @@ export interface DownloadOptions {
   onCacheFailure?: (message: string) => void;
 }
 
-export class DownloadError extends Error {
+class DownloadError extends Error {
   constructor(
     message: string,
     /** HTTP status, or 0 when the network failed. */

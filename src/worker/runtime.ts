@@ -14,7 +14,7 @@ const builds: Partial<Record<Backend, Promise<OrtModule>>> = {};
  * WASM uses the WASM-only build: measured about 3x faster at batch 1 than the WebGPU-capable (asyncify) build
  * (npm run bench); WebGPU needs the latter. Only the build in use is downloaded.
  */
-export function loadOrt(backend: Backend): Promise<OrtModule> {
+function loadOrt(backend: Backend): Promise<OrtModule> {
   builds[backend] ??= backend === 'webgpu' ? import('onnxruntime-web/webgpu') : import('onnxruntime-web/wasm');
   return builds[backend];
 }

@@ -6,7 +6,7 @@ import type { ModelWorker, ModelWorkerHost } from '../../client/model-worker';
 import type { LoadedModel, LoadRequest, WorkerReply, WorkerRequest } from '../../shared/protocol';
 
 /** The load URL of model `n`; every embedding that model makes starts with `n`. */
-export const modelUrl = (n: number) => `https://hub.test/model-${n}/`;
+const modelUrl = (n: number) => `https://hub.test/model-${n}/`;
 
 export const loadOf = (n: number): Omit<LoadRequest, 'type' | 'id'> => ({
   modelUrl: modelUrl(n),
@@ -17,7 +17,7 @@ export const loadOf = (n: number): Omit<LoadRequest, 'type' | 'id'> => ({
   padTo: 0,
 });
 
-export const LOADED: LoadedModel = {
+const LOADED: LoadedModel = {
   backend: 'wasm',
   dtype: 'q8',
   fromCache: false,
