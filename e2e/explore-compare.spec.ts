@@ -64,6 +64,7 @@ test('a comparison model that cannot be loaded gets a clear message', async ({ p
   await page.getByRole('tab', { name: 'Compare models' }).click();
   await page.getByLabel('Compare with').selectOption('Xenova/clip-vit-base-patch32');
   await page.getByTestId('compare-start').click();
-  await expect(page.getByRole('alert')).toContainText('OpenAI CLIP ViT-B/32 could not be loaded for the comparison');
+  await expect(page.getByRole('alert')).toContainText('could not start: the comparison could not load it');
+  await expect(page.getByTestId('compare-status')).toContainText('OpenAI CLIP ViT-B/32');
   await expect(page.getByTestId('model-status')).toHaveAttribute('data-state', 'ready');
 });

@@ -55,7 +55,7 @@ export class ComparisonSession {
     });
     const outcome = await this.session.load({ modelId: model.id, request });
     if (outcome.kind === 'failed') {
-      const message = `${model.name} could not be loaded for the comparison (${outcome.message}). Choose another model or weights, then press Compare again.`;
+      const message = `the comparison could not load it (${outcome.message}). Choose another model or weights, then press Compare again.`;
       this.session.fail({ kind: 'load', message, actions: ['retry'] }, outcome.generation);
     }
     if (outcome.kind !== 'loaded') return;

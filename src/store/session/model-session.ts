@@ -4,7 +4,7 @@
 // main session for frames.
 import { WorkerStoppedError } from '../../client/clip-client';
 import { STARTING } from '../../shared/load-phase';
-import { IDLE, type ModelStatus } from '../model-status';
+import { IDLE, workerStopped, type ModelStatus } from '../model-status';
 import { ImageQueue } from './image-queue';
 import { PromptEncoder } from './prompt-encoder';
 import type {
@@ -201,13 +201,8 @@ export class ModelSession implements SessionCore {
   private workerStopped(message: string): void {
     if (this.ended) return;
     const words = this.options.stoppedMessage?.(message) ?? message;
-    this.setStatus({
-      phase: 'error',
-      modelId: this.modelId,
-      kind: 'worker-stopped',
-      message: words,
-      actions: ['restart'],
-    });
+    // The model that was running stays known (its backend, weights, calibration) while the user decides.
+    this.setStatus(workerStopped(this.currentStatus, this.modelId, words));
   }
 
   private setStatus(status: ModelStatus): void {
