@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ClipClient } from '../../client/clip-client';
 import { TEXT_BATCH_SIZE } from '../../shared/settings';
 import type { WorkerRequest } from '../../shared/protocol';
 import { FakeWorkerHost, loadOf, settle, until } from './fake-worker-host';
-import { ModelSession } from './model-session';
-import { RecordingSink } from './recording-sink';
-
-function setUp() {
-  const host = new FakeWorkerHost();
-  const sink = new RecordingSink();
-  const session = new ModelSession({ makeClient: () => new ClipClient(host), source: sink, sink });
-  return { host, sink, session };
-}
-
-async function loaded(n = 1) {
-  const made = setUp();
-  await made.session.load({ modelId: `m${n}`, request: loadOf(n) });
-  await settle(); // the pass the load starts for the (empty) labels and images is over
-  return made;
-}
+import type { RecordingSink } from './recording-sink';
+import { loadedFixture, sessionFixture } from './session-fixture';
 
 const ofType = (host: FakeWorkerHost, type: WorkerRequest['type']) =>
   host.workers.flatMap((w) => w.received).filter((r) => r.type === type);
@@ -28,7 +13,7 @@ const doneIds = (sink: RecordingSink) => sink.events.flatMap((e) => (e.kind === 
 
 describe('ModelSession load', () => {
   it('reports loading with progress, then ready with the loaded model', async () => {
-    const { session, sink } = setUp();
+    const { session, sink } = sessionFixture();
     const outcome = await session.load({ modelId: 'm1', request: loadOf(1) });
     expect(outcome.kind).toBe('loaded');
     const phases = sink.events.flatMap((e) => (e.kind === 'status' ? [e.status.phase] : []));
@@ -37,7 +22,7 @@ describe('ModelSession load', () => {
   });
 
   it('cancel ends the download with a cancelled error status that offers a retry', async () => {
-    const { session, sink, host } = setUp();
+    const { session, sink, host } = sessionFixture();
     host.holding = true;
     const outcome = session.load({ modelId: 'm1', request: loadOf(1) });
     session.cancelLoad();
@@ -47,7 +32,7 @@ describe('ModelSession load', () => {
   });
 
   it('leaves a failed load to the caller, and a fail for a replaced load is ignored', async () => {
-    const { session, sink, host } = setUp();
+    const { session, sink, host } = sessionFixture();
     host.holding = true;
     const first = session.load({ modelId: 'm1', request: loadOf(1) });
     host.current().failNext.set('load', 'The host answered 404.');
@@ -66,7 +51,7 @@ describe('ModelSession load', () => {
 
 describe('ModelSession labels', () => {
   it('coalesces several edits during one encode into exactly one more encode, with the latest prompts', async () => {
-    const { session, sink, host } = await loaded();
+    const { session, sink, host } = await loadedFixture();
     host.holding = true;
     sink.wanted = ['a photo of a cat'];
     const run = session.encodeLabels();
@@ -91,7 +76,7 @@ describe('ModelSession labels', () => {
   });
 
   it(`encodes in batches of ${TEXT_BATCH_SIZE}, only prompts neither cached nor in flight`, async () => {
-    const { session, sink, host } = await loaded();
+    const { session, sink, host } = await loadedFixture();
     const prompts = Array.from({ length: TEXT_BATCH_SIZE + 10 }, (_, i) => `label ${i}`);
     sink.wanted = [...prompts, prompts[0]!];
     await session.encodeLabels();
@@ -105,7 +90,7 @@ describe('ModelSession labels', () => {
 
 describe('ModelSession images', () => {
   it('drops an image removed while it was encoding', async () => {
-    const { session, sink, host } = await loaded();
+    const { session, sink, host } = await loadedFixture();
     host.holding = true;
     sink.addImages('a', 'b');
     session.syncImages();
@@ -119,7 +104,7 @@ describe('ModelSession images', () => {
   });
 
   it('runs images added before any model once it loads, and does not send an image twice', async () => {
-    const { session, sink, host } = setUp();
+    const { session, sink, host } = sessionFixture();
     sink.addImages('a', 'b');
     session.syncImages();
     session.syncImages();
@@ -131,7 +116,7 @@ describe('ModelSession images', () => {
   });
 
   it('cancelImages drops the queued images: the worker is told and no result arrives for them', async () => {
-    const { session, sink, host } = await loaded();
+    const { session, sink, host } = await loadedFixture();
     host.holding = true;
     sink.addImages('a');
     session.syncImages();

@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ClipClient, MAX_RESTARTS } from '../../client/clip-client';
-import { FakeWorkerHost, loadOf, settle, until } from './fake-worker-host';
-import { ModelSession } from './model-session';
-import { RecordingSink } from './recording-sink';
-
-function setUp() {
-  const host = new FakeWorkerHost();
-  const sink = new RecordingSink();
-  const session = new ModelSession({ makeClient: () => new ClipClient(host), source: sink, sink });
-  return { host, sink, session };
-}
-
-async function loaded(n = 1) {
-  const made = setUp();
-  await made.session.load({ modelId: `m${n}`, request: loadOf(n) });
-  await settle(); // the pass the load starts for the (empty) labels and images is over
-  return made;
-}
+import { MAX_RESTARTS } from '../../client/clip-client';
+import { loadOf, settle, until } from './fake-worker-host';
+import type { RecordingSink } from './recording-sink';
+import { loadedFixture, sessionFixture } from './session-fixture';
 
 const doneIds = (sink: RecordingSink) => sink.events.flatMap((e) => (e.kind === 'done' ? [e.id] : []));
 
 describe('ModelSession model switch', () => {
   it('never lets an answer for the replaced model reach the sink', async () => {
-    const { session, sink, host } = await loaded(1);
+    const { session, sink, host } = await loadedFixture(1);
     host.holding = true;
     sink.wanted = ['cat'];
     sink.addImages('a');
@@ -43,7 +29,7 @@ describe('ModelSession model switch', () => {
   });
 
   it('a model switch mid-run: every image ends with a result from the new model', async () => {
-    const { session, sink, host } = await loaded(1);
+    const { session, sink, host } = await loadedFixture(1);
     host.holding = true;
     const ids = ['a', 'b', 'c', 'd', 'e'];
     sink.addImages(...ids);
@@ -65,7 +51,7 @@ describe('ModelSession model switch', () => {
 
 describe('ModelSession restarts', () => {
   it('a worker that dies gets a successor which receives the load and the pending requests; results arrive', async () => {
-    const { session, sink, host } = await loaded(1);
+    const { session, sink, host } = await loadedFixture(1);
     host.holding = true;
     sink.wanted = ['cat'];
     sink.addImages('a', 'b');
@@ -91,7 +77,7 @@ describe('ModelSession restarts', () => {
   });
 
   it('an exhausted restart budget fails pending work with a clear error and an error status offering restart', async () => {
-    const { session, sink, host } = await loaded(1);
+    const { session, sink, host } = await loadedFixture(1);
     host.holding = true;
     sink.addImages('a');
     session.syncImages();
@@ -117,7 +103,7 @@ describe('ModelSession restarts', () => {
 
 describe('ModelSession frames and stop', () => {
   it('encodes camera frames only while ready, closing a frame it cannot use', async () => {
-    const { session } = setUp();
+    const { session } = sessionFixture();
     let closed = 0;
     const frame = () => ({ close: () => void closed++ }) as unknown as ImageBitmap;
     expect(await session.encodeFrame(frame())).toBeUndefined();
@@ -127,7 +113,7 @@ describe('ModelSession frames and stop', () => {
   });
 
   it('after stop, answers in flight are dropped and the worker is ended', async () => {
-    const { session, sink, host } = await loaded(1);
+    const { session, sink, host } = await loadedFixture(1);
     host.holding = true;
     sink.wanted = ['cat'];
     sink.addImages('a');
