@@ -1,7 +1,7 @@
 // The camera actions of the UI, over the app's one CameraFeed (kept in the store, made on first use). Frames are
 // classified by the main model session.
 import { CameraFeed } from './camera-feed';
-import { encodeCameraFrame } from './encoding';
+import { encodeCameraFrame } from './image-actions';
 import { appStore } from './store';
 
 function feed(): CameraFeed {

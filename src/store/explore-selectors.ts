@@ -1,5 +1,5 @@
 // Derived data for the explore views. Every text embedding they use (search query, ensemble prompts) lives in the
-// one prompt cache of the labels slice and is encoded by the same path as the labels (encoding.ts).
+// one prompt cache of the labels slice and is encoded by the same path as the labels (image-actions.ts).
 import { ensembleEmbedding } from '../model/scoring/prompt-ensemble';
 import { expandTemplate } from '../model/text/label-text';
 import { ENSEMBLE_TEMPLATES } from '../model/text/prompt-templates';

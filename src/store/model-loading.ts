@@ -21,7 +21,7 @@ import { ModelConnection } from './model-connection';
 import { currentLabels } from './selectors';
 import { appStore } from './store';
 
-export { addFiles, cancelPendingImages, clearImages, removeImage } from './encoding';
+export { addFiles, cancelPendingImages, clearImages, removeImage } from './image-actions';
 
 const connection = () => appStore.getState().connection;
 
