@@ -13,7 +13,7 @@ import {
 import { isOutOfMemory, memoryAdvice, outOfMemoryMessage } from '../model/catalogue/memory-advice';
 import { PRESETS, presetMatching, startingPreset } from '../model/catalogue/label-presets';
 import { connectAllowed } from '../shared/content-security-policy';
-import type { UrlChoices } from '../shared/url-params';
+import type { UrlChoices } from './url-params';
 import { promptInputsChanged } from './explore-selectors';
 import { LOCAL_PREFIX, loadRequest, modelEntry } from './load-request';
 import { createMainSession } from './main-session';

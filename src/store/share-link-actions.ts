@@ -7,7 +7,7 @@ import { PRESETS, presetMatching, startingPreset } from '../model/catalogue/labe
 import { DEFAULT_HUB_HOST } from '../shared/hub-host';
 import { sharePayload } from '../shared/share-link-prefix';
 import type { SharedSetup } from '../shared/share-link-codec';
-import { readUrlChoices } from '../shared/url-params';
+import { readUrlChoices } from './url-params';
 import { startApp } from './model-loading';
 import { currentLabels } from './selectors';
 import { keepLabelsOnDevice, readSavedLabels } from './saved-labels';

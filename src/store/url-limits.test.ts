@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { DEFAULT_HUB_HOST } from './hub-host';
+import { DEFAULT_HUB_HOST } from '../shared/hub-host';
 import { readUrlChoices } from './url-params';
 
 describe('values read from a link are validated, with size limits', () => {
@@ -63,7 +63,7 @@ describe('the model host read from localStorage is validated', () => {
   async function hostFromStorage(stored: string | null): Promise<string> {
     vi.stubGlobal('localStorage', { getItem: () => stored, setItem: () => {} });
     vi.resetModules();
-    const { createSettingsSlice } = await import('../store/settings-slice');
+    const { createSettingsSlice } = await import('./settings-slice');
     return createStore(createSettingsSlice).getState().hubHost;
   }
 
@@ -84,7 +84,7 @@ describe('the model host read from localStorage is validated', () => {
       },
     });
     vi.resetModules();
-    const { createSettingsSlice } = await import('../store/settings-slice');
+    const { createSettingsSlice } = await import('./settings-slice');
     expect(createStore(createSettingsSlice).getState().hubHost).toBe(DEFAULT_HUB_HOST);
   });
 });

@@ -1,13 +1,10 @@
-// Known exception to the layer order (shared takes only types from model): this page-only URL parsing needs the
-// catalogue and belongs in store.
-// eslint-disable-next-line boundaries/dependencies
+// The choices a page address makes (?model, ?dtype, ?hub, ?backend), read and validated with size limits.
 import { findModel } from '../model/catalogue/catalogue';
 import type { Dtype } from '../model/catalogue/catalogue';
-// eslint-disable-next-line boundaries/dependencies
 import { parseDtype } from '../model/catalogue/dtype-choice';
-import { normalizeHost } from './hub-host';
-import type { BackendPreference } from './protocol';
-import { backendFromUrl } from './settings';
+import { normalizeHost } from '../shared/hub-host';
+import type { BackendPreference } from '../shared/protocol';
+import { backendFromUrl } from '../shared/settings';
 
 export interface UrlChoices {
   backend: BackendPreference;
