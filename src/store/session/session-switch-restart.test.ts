@@ -2,19 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { MAX_RESTARTS } from '../../client/clip-client';
 import { loadOf, settle, until } from './fake-worker-host';
 import type { RecordingSink } from './recording-sink';
-import { loadedFixture, sessionFixture } from './session-fixture';
+import { inFlightFixture, loadedFixture, sessionFixture } from './session-fixture';
 
 const doneIds = (sink: RecordingSink) => sink.events.flatMap((e) => (e.kind === 'done' ? [e.id] : []));
 
 describe('ModelSession model switch', () => {
   it('never lets an answer for the replaced model reach the sink', async () => {
-    const { session, sink, host } = await loadedFixture(1);
-    host.holding = true;
-    sink.wanted = ['cat'];
-    sink.addImages('a');
-    void session.encodeLabels();
-    session.syncImages();
-    await until(() => host.current().held.length === 2);
+    const { session, sink, host } = await inFlightFixture();
     const switched = session.load({ modelId: 'm2', request: loadOf(2) });
     host.holding = false;
     host.current().release(); // the old model answers the text first, then model 2 loads
@@ -113,13 +107,7 @@ describe('ModelSession frames and stop', () => {
   });
 
   it('after stop, answers in flight are dropped and the worker is ended', async () => {
-    const { session, sink, host } = await loadedFixture(1);
-    host.holding = true;
-    sink.wanted = ['cat'];
-    sink.addImages('a');
-    void session.encodeLabels();
-    session.syncImages();
-    await until(() => host.current().held.length === 2);
+    const { session, sink, host } = await inFlightFixture();
     const before = sink.events.length;
     session.stop();
     expect(host.current().terminated).toBe(true);
