@@ -4,6 +4,7 @@
 import type { StoreApi } from 'zustand';
 import { findModel } from '../model/catalogue/catalogue';
 import { loadRequest, scoringRule } from './load-request';
+import { loadFailed } from './model-status';
 import { currentPrompts } from './selectors';
 import { ModelSession } from './session/model-session';
 import type { MakeClient } from './session/session-types';
@@ -44,8 +45,8 @@ export class ComparisonSession {
     const state = this.store.getState();
     const model = findModel(state.compareModelId);
     if (!model) {
-      const error = { kind: 'load', message: 'Choose a model to compare with.', actions: [] } as const;
-      return this.session.fail(error);
+      const message = 'Choose a model to compare with.';
+      return this.session.fail({ phase: 'error', modelId: state.compareModelId, kind: 'load', message, actions: [] });
     }
     // Built as for the main view, so the comparison scores with the same learned scale and bias.
     const request = loadRequest(model, {
@@ -56,7 +57,7 @@ export class ComparisonSession {
     const outcome = await this.session.load({ modelId: model.id, request });
     if (outcome.kind === 'failed') {
       const message = `the comparison could not load it (${outcome.message}). Choose another model or weights, then press Compare again.`;
-      this.session.fail({ kind: 'load', message, actions: ['retry'] }, outcome.generation);
+      this.session.fail(loadFailed(model.id, message), outcome.generation);
     }
     if (outcome.kind !== 'loaded') return;
     // The session encodes what is there now; these keep it up with edits and new images.

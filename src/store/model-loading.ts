@@ -18,6 +18,7 @@ import { promptInputsChanged } from './explore-selectors';
 import { LOCAL_PREFIX, loadRequest, modelEntry } from './load-request';
 import { createMainSession } from './main-session';
 import { ModelConnection } from './model-connection';
+import { loadFailed, outOfMemory } from './model-status';
 import { currentLabels } from './selectors';
 import { appStore } from './store';
 
@@ -170,14 +171,12 @@ export function loadModel(): Promise<boolean> {
     if (isOutOfMemory(outcome.message)) {
       // Downloaded fine but too big for this device: offer smaller weights or model rather than switching.
       const attempted = store.dtype ?? model.wasmDtype;
-      const advice = memoryAdvice(model, attempted);
       const message = outOfMemoryMessage(model.name, attempted);
-      const actions = ['use-less-memory', 'retry'] as const;
-      session.fail({ kind: 'out-of-memory', message, actions, memoryAdvice: advice }, outcome.generation);
+      session.fail(outOfMemory(model.id, message, memoryAdvice(model, attempted)), outcome.generation);
       return false;
     }
     if (bundled) {
-      session.fail({ kind: 'load', message: outcome.message, actions: ['retry'] }, outcome.generation);
+      session.fail(loadFailed(model.id, outcome.message), outcome.generation);
       return false;
     }
     fallBack(model, store.hubHost, outcome.message);

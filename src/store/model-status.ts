@@ -5,7 +5,7 @@ import type { MemoryAdvice } from '../model/catalogue/memory-advice';
 import type { Backend, LoadedModel } from '../shared/protocol';
 
 /** What an error lets the user do about it. */
-export type ErrorAction =
+type ErrorAction =
   /** Load the same model again (a failed or cancelled load). */
   | 'retry'
   /** Start a fresh worker (the worker kept dying and was given up). */
@@ -34,6 +34,8 @@ export type ModelStatus =
     };
 
 type ModelPhase = ModelStatus['phase'];
+
+export type ErrorStatus = Extract<ModelStatus, { phase: 'error' }>;
 
 export const IDLE: ModelStatus = { phase: 'idle' };
 
@@ -85,7 +87,7 @@ export function withBackend(status: ModelStatus, backend: Backend, notice: strin
 }
 
 /** A load that failed or was cancelled: retrying loads the same model again. */
-export const loadFailed = (modelId: string, message: string, kind: 'load' | 'cancelled' = 'load'): ModelStatus => ({
+export const loadFailed = (modelId: string, message: string, kind: 'load' | 'cancelled' = 'load'): ErrorStatus => ({
   phase: 'error',
   modelId,
   kind,
@@ -94,7 +96,7 @@ export const loadFailed = (modelId: string, message: string, kind: 'load' | 'can
 });
 
 /** Out of memory while starting: retry (after closing other tabs) or choose what `advice` says needs less. */
-export const outOfMemory = (modelId: string, message: string, advice: MemoryAdvice): ModelStatus => ({
+export const outOfMemory = (modelId: string, message: string, advice: MemoryAdvice): ErrorStatus => ({
   phase: 'error',
   modelId,
   kind: 'out-of-memory',
@@ -104,7 +106,7 @@ export const outOfMemory = (modelId: string, message: string, advice: MemoryAdvi
 });
 
 /** A worker given up after repeated crashes: the results of the model it ran stay, a fresh worker is offered. */
-export function workerStopped(status: ModelStatus, modelId: string, message: string): ModelStatus {
+export function workerStopped(status: ModelStatus, modelId: string, message: string): ErrorStatus {
   const model = loadedModel(status)?.model;
   return { phase: 'error', modelId, kind: 'worker-stopped', message, actions: ['restart'], model };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEXT_BATCH_SIZE } from '../../shared/settings';
 import type { WorkerRequest } from '../../shared/protocol';
 import { FakeWorkerHost, loadOf, settle, until } from './fake-worker-host';
+import { loadFailed } from '../model-status';
 import type { RecordingSink } from './recording-sink';
 import { loadedFixture, sessionFixture } from './session-fixture';
 
@@ -41,8 +42,7 @@ describe('ModelSession load', () => {
     expect(outcome).toMatchObject({ kind: 'failed', message: 'The host answered 404.' });
     expect(sink.lastStatus()?.phase).toBe('loading');
     const second = session.load({ modelId: 'm2', request: loadOf(2) });
-    if (outcome.kind === 'failed')
-      session.fail({ kind: 'load', message: 'old', actions: ['retry'] }, outcome.generation);
+    if (outcome.kind === 'failed') session.fail(loadFailed('m1', 'old'), outcome.generation);
     expect(sink.lastStatus()).toMatchObject({ phase: 'loading', modelId: 'm2' });
     host.current().release();
     expect((await second).kind).toBe('loaded');

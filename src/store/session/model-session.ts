@@ -3,8 +3,15 @@
 // the restart budget. The main view and the comparison are two sessions with different sinks; the camera asks the
 // main session for frames.
 import { WorkerStoppedError } from '../../client/clip-client';
-import { STARTING } from '../../shared/load-phase';
-import { IDLE, workerStopped, type ModelStatus } from '../model-status';
+import {
+  advanceLoad,
+  IDLE,
+  loadFailed,
+  loadingStatus,
+  withBackend,
+  workerStopped,
+  type ModelStatus,
+} from '../model-status';
 import { ImageQueue } from './image-queue';
 import { PromptEncoder } from './prompt-encoder';
 import type {
@@ -75,15 +82,14 @@ export class ModelSession implements SessionCore {
     this.modelId = spec.modelId;
     // Distinct per load, so a status consumer can tell two loads started within the same millisecond apart.
     const startedAt = (this.lastStart = Math.max(this.now(), this.lastStart + 1));
-    const loading = { phase: 'loading', modelId: spec.modelId, startedAt } as const;
-    this.setStatus({ ...loading, step: STARTING, updatedAt: startedAt });
+    this.setStatus(loadingStatus(spec.modelId, startedAt));
     this.currentClient.cancelImages(); // images queued for the old model run again once the new one is ready
     this.prompts.reset();
     this.images.reset();
     this.sink.cleared();
     this.cancelRequested = false;
     const outcome = this.currentClient
-      .load(spec.request, (step) => current() && this.setStatus({ ...loading, step, updatedAt: this.now() }))
+      .load(spec.request, (step) => current() && this.setStatus(advanceLoad(this.currentStatus, step, this.now())))
       .then((model): LoadOutcome => {
         if (!current()) return { kind: 'replaced' };
         this.sink.loaded?.(spec.modelId, model);
@@ -97,7 +103,7 @@ export class ModelSession implements SessionCore {
           return { kind: 'worker-stopped', message: error.message };
         }
         if (this.cancelRequested) {
-          this.fail({ kind: 'cancelled', message: 'The download was cancelled.', actions: ['retry'] });
+          this.fail(loadFailed(spec.modelId, 'The download was cancelled.', 'cancelled'));
           return { kind: 'cancelled' };
         }
         return { kind: 'failed', message: error.message, generation };
@@ -112,7 +118,7 @@ export class ModelSession implements SessionCore {
   /** Ends a load that failed (see LoadOutcome) with an error status; nothing when a newer load took over. */
   fail(error: SessionError, generation = this.currentGeneration): void {
     if (generation !== this.currentGeneration || this.ended) return;
-    this.setStatus({ phase: 'error', modelId: this.modelId, ...error });
+    this.setStatus(error);
   }
 
   /** Stops the download under way; its load ends as cancelled. */
@@ -190,10 +196,7 @@ export class ModelSession implements SessionCore {
       if (client === this.currentClient) this.workerStopped(message);
     };
     client.onBackendChanged = (backend, notice) => {
-      const status = this.currentStatus;
-      if (client !== this.currentClient || status.phase !== 'ready') return;
-      const threads = backend === 'webgpu' ? 0 : status.model.threads;
-      this.setStatus({ ...status, model: { ...status.model, backend, notice, threads } });
+      if (client === this.currentClient) this.setStatus(withBackend(this.currentStatus, backend, notice));
     };
     return client;
   }

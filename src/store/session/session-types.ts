@@ -2,9 +2,8 @@
 // results). The session imports none of the app's store: the main view, the comparison and the tests each pass
 // their own source and sink.
 import type { ClipClient } from '../../client/clip-client';
-import type { MemoryAdvice } from '../../model/catalogue/memory-advice';
 import type { LoadedModel, LoadRequest } from '../../shared/protocol';
-import type { ErrorAction, ErrorKind, ModelStatus } from '../model-status';
+import type { ErrorStatus, ModelStatus } from '../model-status';
 
 /** The part of ClipClient a session uses. */
 export type SessionClient = Pick<
@@ -67,12 +66,8 @@ export type LoadOutcome =
   | { kind: 'worker-stopped'; message: string }
   | { kind: 'failed'; message: string; generation: number };
 
-export interface SessionError {
-  kind: ErrorKind;
-  message: string;
-  actions: readonly ErrorAction[];
-  memoryAdvice?: MemoryAdvice;
-}
+/** How a failed load ends: an error status (see model-status.ts for the ones the app makes). */
+export type SessionError = ErrorStatus;
 
 /** The session as its parts (prompt encoder, image queue) see it. */
 export interface SessionCore {
