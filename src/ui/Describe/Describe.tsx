@@ -92,17 +92,16 @@ export function Describe() {
       />
       {compared.length > 0 && (
         <p data-testid="strategy-summary" data-agree={summary.agree} data-total={summary.total}>
-          {clipName} and {generatorName} agree on the top label for {summary.agree} of{' '}
-          {countOf(summary.total, 'image')}.
+          {clipName} and {generatorName} agree on the top label for {summary.agree} of {countOf(summary.total, 'image')}
+          .
         </p>
       )}
       <details className="why-differ">
         <summary>Why can the two charts differ?</summary>
         <p>
           CLIP matches: two encoders put the image and each label&rsquo;s prompt into one shared embedding space, and
-          the closest prompt wins. The PrefixLM reads the image and the prompt&rsquo;s start as one sequence through
-          one model, and scores each label by how likely it is to write that label next, the same way it writes
-          captions.
+          the closest prompt wins. The PrefixLM reads the image and the prompt&rsquo;s start as one sequence through one
+          model, and scores each label by how likely it is to write that label next, the same way it writes captions.
         </p>
       </details>
       {s.images.length === 0 ? (

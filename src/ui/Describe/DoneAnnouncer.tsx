@@ -9,13 +9,20 @@ const KINDS = [
   ['continuation', 'Continuation'],
 ] as const;
 
-const finished = (t: GeneratedTextState | undefined) => t !== undefined && t.state !== 'queued' && t.state !== 'streaming';
+const finished = (t: GeneratedTextState | undefined) =>
+  t !== undefined && t.state !== 'queued' && t.state !== 'streaming';
 
 /**
  * Speaks each caption, answer and continuation once, when it is finished: the streamed tokens themselves are not
  * live, so a screen reader hears whole texts, not every token.
  */
-export function DoneAnnouncer({ images, byImage }: { images: ImageItem[]; byImage: Record<string, DescribeImageState> }) {
+export function DoneAnnouncer({
+  images,
+  byImage,
+}: {
+  images: ImageItem[];
+  byImage: Record<string, DescribeImageState>;
+}) {
   const [said, setSaid] = useState('');
   // Texts already finished when last seen, so each is said once (the first render says nothing).
   const seen = useRef<Set<string> | undefined>(undefined);

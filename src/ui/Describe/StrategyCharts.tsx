@@ -41,9 +41,7 @@ export function StrategyCharts({
           )}
         </div>
         <div data-testid="likelihood-chart" data-image-name={imageName} data-state={likelihood?.state ?? 'queued'}>
-          <h3>
-            PrefixLM: likelihood after &ldquo;{likelihood?.prefix ?? '…'}&rdquo;
-          </h3>
+          <h3>PrefixLM: likelihood after &ldquo;{likelihood?.prefix ?? '…'}&rdquo;</h3>
           {likelihood?.state === 'done' && <LikelihoodChart imageName={imageName} likelihood={likelihood} />}
           {likelihood?.state === 'error' && (
             <p className="error">
@@ -55,8 +53,8 @@ export function StrategyCharts({
       </div>
       {agreement && (
         <p className="agreement" data-testid="strategy-agreement" data-agree={agreement.topAgrees}>
-          {agreement.topAgrees ? 'Both pick the same top label' : 'They pick different top labels'}; their
-          distributions overlap by {(agreement.overlap * 100).toFixed(0)}%.
+          {agreement.topAgrees ? 'Both pick the same top label' : 'They pick different top labels'}; their distributions
+          overlap by {(agreement.overlap * 100).toFixed(0)}%.
         </p>
       )}
     </div>
