@@ -76,6 +76,18 @@ export function Describe() {
         className="hint"
         live
         idle="The caption model starts when this view opens. It runs in its own worker on this device."
+        readyNote={
+          s.status.phase === 'ready' && (
+            <>
+              {' '}
+              on{' '}
+              <span data-testid="generator-backend" data-backend={s.status.model.backend}>
+                {s.status.model.backend === 'webgpu' ? 'WebGPU' : 'WebAssembly'}
+              </span>
+              {s.status.model.notice && <span className="hint"> ({s.status.model.notice})</span>}
+            </>
+          )
+        }
         onRetry={() => void retryDescribe()}
         onRestart={() => void retryDescribe()}
       />
