@@ -133,7 +133,7 @@ export function Describe() {
           ))}
         </ul>
       )}
-      <DoneAnnouncer images={s.images} byImage={s.byImage} />
+      <DoneAnnouncer />
     </section>
   );
 }
