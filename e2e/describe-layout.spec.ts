@@ -18,7 +18,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.keyboard.press('End');
     await expect(page.getByTestId('tab-describe')).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('tab-describe')).toBeFocused();
-    await page.getByTestId('question-input').fill('question: is there a triangle? answer:');
+    await page.getByTestId('question-input').fill('is there a triangle?');
     await page.getByTestId('prefix-input').fill('a photo of a');
     const files = [...SHAPE_FIXTURES, LONG_NAME];
     await dropFiles(page, [

@@ -46,7 +46,7 @@ test('a shared question is answered per image, and a typed start is continued', 
   );
   for (const file of files) await expect(generated(page, 'caption', file)).toHaveAttribute('data-state', 'done');
 
-  await page.getByTestId('question-input').fill('question: is there a triangle? answer:');
+  await page.getByTestId('question-input').fill('is there a triangle?');
   for (const file of files) {
     const answer = generated(page, 'answer', file);
     await expect(answer).toHaveAttribute('data-state', 'done');
@@ -54,7 +54,7 @@ test('a shared question is answered per image, and a typed start is continued', 
   }
   // A new question re-asks only the answers: the captions stay as they were.
   const captionIds = await tokenIds(generated(page, 'caption', 'red-circle.png'));
-  await page.getByTestId('question-input').fill('question: what colour is the star? answer:');
+  await page.getByTestId('question-input').fill('what colour is the star?');
   await expect(generated(page, 'answer', 'blue-star.png')).toHaveText('blue');
   expect(await tokenIds(generated(page, 'caption', 'red-circle.png'))).toEqual(captionIds);
 

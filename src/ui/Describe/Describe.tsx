@@ -1,8 +1,8 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findModel } from '../../model/catalogue/catalogue';
 import { agreementOverImages, strategyAgreement } from '../../model/scoring/strategy-agreement';
-import { openDescribe, retryDescribe, stopGeneration } from '../../store/describe/describe-actions';
+import { describeAgain, retryDescribe, stopGeneration } from '../../store/describe/describe-actions';
 import type { DescribeImageState } from '../../store/describe/describe-types';
 import { loadedModel } from '../../store/model-status';
 import { scoreLabels, selectLabelMatrix } from '../../store/selectors';
@@ -15,8 +15,20 @@ import { DoneAnnouncer } from './DoneAnnouncer';
 import type { ClipSide } from './StrategyCharts';
 import './describe.css';
 
-const isGenerating = (state: DescribeImageState) =>
-  [state.caption, state.answer, state.continuation].some((t) => t?.state === 'streaming' || t?.state === 'queued');
+const texts = (state: DescribeImageState) => [state.caption, state.answer, state.continuation];
+
+/** Something is being written, or is queued to be and not held back by a Stop. */
+const isGenerating = (byImage: Record<string, DescribeImageState>, paused: boolean) =>
+  Object.values(byImage).some((state) =>
+    texts(state).some((t) => t?.state === 'streaming' || (!paused && t?.state === 'queued')),
+  );
+
+/** A Stop or a failure left something that "Describe again" would run. */
+const leftUndone = (byImage: Record<string, DescribeImageState>, paused: boolean) =>
+  paused ||
+  Object.values(byImage).some(
+    (state) => texts(state).some((t) => t?.stopped || t?.state === 'error') || state.likelihood?.state === 'error',
+  );
 
 /** The PrefixLM's view: streamed captions, answers and continuations, and both strategies' charts per image. */
 export function Describe() {
@@ -29,6 +41,7 @@ export function Describe() {
       beams: state.describeBeams,
       byImage: state.describeByImage,
       speed: state.generationSpeed,
+      paused: state.describePaused,
       setQuestion: state.setDescribeQuestion,
       setPrefix: state.setDescribePrefix,
       setBeams: state.setDescribeBeams,
@@ -37,8 +50,6 @@ export function Describe() {
     })),
   );
   const matrix = useAppStore(selectLabelMatrix);
-  // The first time the tab is shown, the generator loads; later visits only resume its work.
-  useEffect(() => void openDescribe(), []);
   const clipName = findModel(s.clipModelId)?.name ?? s.clipModelId;
   const generatorName = findModel(loadedModel(s.status)?.modelId ?? '')?.name ?? 'Clipscope Mini PrefixLM';
   const rows = useMemo(
@@ -60,7 +71,7 @@ export function Describe() {
   );
   const compared = rows.flatMap((r) => (r.agreement ? [r.agreement] : []));
   const summary = agreementOverImages(compared);
-  const generating = Object.values(s.byImage).some(isGenerating);
+  const generating = isGenerating(s.byImage, s.paused);
 
   return (
     <section className="describe" aria-label="Describe">
@@ -100,7 +111,8 @@ export function Describe() {
         onQuestion={s.setQuestion}
         onPrefix={s.setPrefix}
         onBeams={s.setBeams}
-        onStop={stopGeneration}
+        onStop={() => stopGeneration()}
+        onDescribeAgain={leftUndone(s.byImage, s.paused) ? () => describeAgain() : undefined}
       />
       {compared.length > 0 && (
         <p data-testid="strategy-summary" data-agree={summary.agree} data-total={summary.total}>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 export type BeamWidth = 1 | 2 | 3 | 4;
 
@@ -17,11 +17,22 @@ interface Props {
   onPrefix: (p: string) => void;
   onBeams: (n: BeamWidth) => void;
   onStop: () => void;
+  /** Runs again what a Stop or a failure left; absent when nothing was left. */
+  onDescribeAgain?: () => void;
 }
 
 /** The question every image is asked, the prefix every image continues, the beam width, Stop, and the speed. */
 export function DescribeControls(p: Props) {
   const id = useId();
+  // Stop disables itself: the keyboard focus goes on to "Describe again" rather than to the page.
+  const again = useRef<HTMLButtonElement>(null);
+  const stopPressed = useRef(false);
+  const canAgain = p.onDescribeAgain !== undefined;
+  useEffect(() => {
+    if (!canAgain || !stopPressed.current) return;
+    stopPressed.current = false;
+    again.current?.focus();
+  }, [canAgain, p.generating]);
   return (
     <div className="describe-controls">
       <label htmlFor={`${id}-question`}>Ask every image</label>
@@ -30,7 +41,7 @@ export function DescribeControls(p: Props) {
         type="text"
         data-testid="question-input"
         value={p.question}
-        placeholder="question: what colour is the star? answer:"
+        placeholder="what colour is the star?"
         onChange={(e) => p.onQuestion(e.target.value)}
       />
       <label htmlFor={`${id}-prefix`}>Continue a start</label>
@@ -60,9 +71,22 @@ export function DescribeControls(p: Props) {
         <span id={`${id}-beams-hint`} className="visually-hidden">
           Wider beams weigh more candidate texts and show each text only when it is finished.
         </span>
-        <button type="button" data-testid="stop-generation" disabled={!p.generating} onClick={p.onStop}>
+        <button
+          type="button"
+          data-testid="stop-generation"
+          disabled={!p.generating}
+          onClick={() => {
+            stopPressed.current = true;
+            p.onStop();
+          }}
+        >
           Stop
         </button>
+        {p.onDescribeAgain && (
+          <button type="button" ref={again} data-testid="describe-again" onClick={p.onDescribeAgain}>
+            Describe again
+          </button>
+        )}
         <span className="hint" data-testid="tokens-per-second" data-value={p.speed?.tokensPerSecond.toFixed(2) ?? ''}>
           {p.speed
             ? `${p.speed.tokensPerSecond.toFixed(1)} tokens/s, first token after ${Math.round(p.speed.firstTokenMs)} ms`
