@@ -72,14 +72,6 @@ export async function patchNextWorker(page: Page, prelude: string): Promise<void
   );
 }
 
-/** Puts `prelude` into every model worker script the page fetches from now on. */
-export async function patchEveryWorker(page: Page, prelude: string): Promise<void> {
-  await page.route('**/assets/clip.worker-*.js', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: prelude + (await response.text()) });
-  });
-}
-
 /** The model workers (CLIP's and the generator's: one script) the page starts, and which have ended. */
 export function watchModelWorkers(page: Page) {
   const log = { started: [] as Worker[], closed: new Set<Worker>() };

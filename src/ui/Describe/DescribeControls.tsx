@@ -1,21 +1,15 @@
 import { useEffect, useId, useRef } from 'react';
-
-export type BeamWidth = 1 | 2 | 3 | 4;
-
-export interface GenerationSpeed {
-  tokensPerSecond: number;
-  firstTokenMs: number;
-}
+import type { Beams, GenerationSpeed } from '../../store/describe/describe-slice';
 
 interface Props {
   question: string;
   prefix: string;
-  beams: BeamWidth;
+  beams: Beams;
   generating: boolean;
   speed: GenerationSpeed | undefined;
   onQuestion: (q: string) => void;
   onPrefix: (p: string) => void;
-  onBeams: (n: BeamWidth) => void;
+  onBeams: (n: Beams) => void;
   onStop: () => void;
   /** Runs again what a Stop or a failure left; absent when nothing was left. */
   onDescribeAgain?: () => void;
@@ -60,7 +54,7 @@ export function DescribeControls(p: Props) {
           data-testid="beam-width"
           value={p.beams}
           aria-describedby={`${id}-beams-hint`}
-          onChange={(e) => p.onBeams(Number(e.target.value) as BeamWidth)}
+          onChange={(e) => p.onBeams(Number(e.target.value) as Beams)}
         >
           {([1, 2, 3, 4] as const).map((n) => (
             <option key={n} value={n}>
