@@ -66,6 +66,7 @@ export class Generator {
             width: request.beams,
             maxTokens,
             shouldStop: request.shouldStop,
+            lengthPenalty: this.config.lengthPenalty,
           })
         : await greedyDecode(new Decoder(this.runner, this.config, hidden, 1), this.config, {
             maxTokens,
