@@ -35,8 +35,8 @@ function float(data: Float32Array, dims: number[]): Tensor {
   return { type: 'float32', data, dims };
 }
 
-/** The runner, counting decoder runs and the rows (batch size) of each. */
-export function toyRunner(seed: number, log: { decoderRows: number[] } = { decoderRows: [] }): Runner {
+/** The toy's sessions (only embed_tokens and the decoder) as a Runner. */
+export function toyRunner(seed: number): Runner {
   return {
     run: async (session, feeds) => {
       if (session === 'embed_tokens') {
