@@ -38,7 +38,7 @@ function float(data: Float32Array, dims: number[]): Tensor {
 /** The toy's sessions (only embed_tokens and the decoder) as a Runner. */
 export function toyRunner(seed: number): Runner {
   return {
-    run: async (session, feeds) => {
+    run: async (session, feeds): Promise<Record<string, Tensor>> => {
       if (session === 'embed_tokens') {
         const ids = feeds.input_ids!;
         return { inputs_embeds: float(Float32Array.from(ids.data as BigInt64Array, Number), [...ids.dims, 1]) };
