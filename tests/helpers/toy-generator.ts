@@ -4,7 +4,7 @@
 import type { GeneratorConfig } from '../../src/model/generation/generator-config';
 import type { Runner, Tensor } from '../../src/model/generation/tensor';
 
-export const TOY_VOCAB = 6; // 0 start, 1 pad, 2 end, 3..5 words
+const TOY_VOCAB = 6; // 0 start, 1 pad, 2 end, 3..5 words
 
 export const TOY_CONFIG: GeneratorConfig = {
   modelType: 'toy',

@@ -27,7 +27,7 @@ interface Candidate {
 const byRank = (x: Candidate, y: Candidate) => y.logProb - x.logProb || x.beam - y.beam || x.token - y.token;
 
 /** The best `count` extensions of the live hypotheses: each one's own best `count` first, then merged. */
-export function bestExtensions(live: readonly Hypothesis[], logProbs: readonly Float64Array[], count: number) {
+function bestExtensions(live: readonly Hypothesis[], logProbs: readonly Float64Array[], count: number) {
   const candidates: Candidate[] = [];
   live.forEach((hypothesis, beam) => {
     const own: Candidate[] = [];

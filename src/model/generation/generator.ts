@@ -10,7 +10,7 @@ import { Decoder, encodePrefix, imageFeatures } from './model-calls';
 import { RecentCache } from './recent-cache';
 import type { Runner, Tensor } from './tensor';
 
-export const FEATURE_CACHE_IMAGES = 64;
+const FEATURE_CACHE_IMAGES = 64;
 
 export interface ImageInput {
   imageKey: string;
