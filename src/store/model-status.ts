@@ -63,7 +63,7 @@ export const runningModel = (status: ModelStatus): LoadedModel | undefined =>
   status.phase === 'ready' ? status.model : undefined;
 
 /** The id of the model running now; undefined while none is. */
-export const runningModelId = (status: ModelStatus): string | undefined =>
+export const runningModelId = <L extends Loaded>(status: ModelStatus<L>): string | undefined =>
   status.phase === 'ready' ? status.modelId : undefined;
 
 /**

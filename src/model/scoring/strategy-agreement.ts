@@ -1,59 +1,50 @@
-// How far the two pre-training strategies agree on the same image and labels: CLIP's contrastive scores and the
-// PrefixLM's likelihood scores, each a probability distribution over the labels.
+// How far the two strategies agree on one image: CLIP's probabilities (matching in one embedding space) and the
+// PrefixLM's (likelihood of writing each label), over the labels both scored.
 
-/** One strategy's distribution over labels (probabilities summing to 1). */
 export interface LabelDistribution {
   labels: readonly string[];
-  probabilities: readonly number[];
+  probabilities: ArrayLike<number>;
 }
 
-export interface ImageAgreement {
-  /** Both strategies rank the same label first. */
-  agree: boolean;
-  clipTop: string;
-  prefixLmTop: string;
-  /** Sum over the labels of the smaller of the two probabilities: 1 for equal distributions, 0 for disjoint. */
+export interface StrategyAgreement {
+  /** Both put the same label first. */
+  topAgrees: boolean;
+  /** Sum over labels of the smaller probability, 0 (disjoint) to 1 (identical). */
   overlap: number;
+  topA: string;
+  topB: string;
 }
 
-export interface AgreementSummary {
-  /** Images whose top labels agree ("agree on N of M"). */
-  agreeing: number;
-  /** Images both strategies scored. */
-  compared: number;
-  /** Mean overlap over those images; undefined when none was compared. */
-  meanOverlap?: number;
+/** `d` restricted to `labels` (in that order) and scaled to sum to 1 over them. */
+function restricted(d: LabelDistribution, labels: readonly string[]): number[] {
+  const at = new Map(d.labels.map((label, i) => [label, d.probabilities[i]!]));
+  const values = labels.map((label) => at.get(label)!);
+  const sum = values.reduce((a, b) => a + b, 0);
+  return values.map((v) => (sum > 0 ? v / sum : 1 / values.length));
 }
 
-function topLabel({ labels, probabilities }: LabelDistribution): string | undefined {
-  let best = -1;
-  labels.forEach((_, i) => {
-    if (best < 0 || probabilities[i]! > probabilities[best]!) best = i;
-  });
-  return best < 0 ? undefined : labels[best];
+const argmax = (values: readonly number[]) => values.reduce((best, v, i) => (v > values[best]! ? i : best), 0);
+
+/**
+ * The agreement of two distributions over the labels both have (a label one side is still scoring, or has merged
+ * into another, is left out and the rest renormalised); undefined when they share no label.
+ */
+export function strategyAgreement(a: LabelDistribution, b: LabelDistribution): StrategyAgreement | undefined {
+  const inB = new Set(b.labels);
+  const shared = [...new Set(a.labels)].filter((label) => inB.has(label));
+  if (shared.length === 0) return undefined;
+  const pa = restricted(a, shared);
+  const pb = restricted(b, shared);
+  const topA = shared[argmax(pa)]!;
+  const topB = shared[argmax(pb)]!;
+  const overlap = pa.reduce((sum, p, i) => sum + Math.min(p, pb[i]!), 0);
+  return { topAgrees: topA === topB, overlap: Math.min(1, overlap), topA, topB };
 }
 
-/** The two strategies compared on one image, over the labels both scored; undefined when they share none. */
-export function imageAgreement(clip: LabelDistribution, prefixLm: LabelDistribution): ImageAgreement | undefined {
-  const prefixByLabel = new Map(prefixLm.labels.map((label, i) => [label, prefixLm.probabilities[i]!]));
-  const shared = clip.labels.flatMap((label, i) =>
-    prefixByLabel.has(label) ? [{ label, p: clip.probabilities[i]!, q: prefixByLabel.get(label)! }] : [],
-  );
-  if (!shared.length) return undefined;
-  const clipTop = topLabel(clip)!;
-  const prefixLmTop = topLabel(prefixLm)!;
-  const overlap = shared.reduce((sum, { p, q }) => sum + Math.min(p, q), 0);
-  return { agree: clipTop === prefixLmTop, clipTop, prefixLmTop, overlap: Math.min(1, overlap) };
-}
-
-/** Agreement over images (those not compared, undefined, are left out). */
-export function agreementSummary(images: readonly (ImageAgreement | undefined)[]): AgreementSummary {
-  const compared = images.filter((a): a is ImageAgreement => a !== undefined);
-  const agreeing = compared.filter((a) => a.agree).length;
-  if (!compared.length) return { agreeing, compared: 0 };
-  return {
-    agreeing,
-    compared: compared.length,
-    meanOverlap: compared.reduce((s, a) => s + a.overlap, 0) / compared.length,
-  };
+/** "Agree on `agree` of `total` images", over the images both strategies have scored. */
+export function agreementOverImages(per: readonly Pick<StrategyAgreement, 'topAgrees'>[]): {
+  agree: number;
+  total: number;
+} {
+  return { agree: per.filter((p) => p.topAgrees).length, total: per.length };
 }
