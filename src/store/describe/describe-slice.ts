@@ -1,14 +1,14 @@
 // The Describe view's state: the generator's status, the shared question, prefix and beam width, and each image's
 // caption, answer, continuation and likelihood scores (written by the generator session, read by the view).
 import type { StateCreator } from 'zustand';
+import { MAX_DESCRIBE_CHARS } from '../../shared/settings';
 import { IDLE } from '../model-status';
 import type { DescribeImageState } from './describe-types';
 import type { GeneratorSession, GeneratorStatus } from './generator-session';
 
 export type Beams = 1 | 2 | 3 | 4;
 
-/** Longest question or prefix: the model reads short prompts, and a share link carries them. */
-export const MAX_DESCRIBE_CHARS = 200;
+export { MAX_DESCRIBE_CHARS };
 
 export interface GenerationSpeed {
   tokensPerSecond: number;

@@ -1,82 +1,28 @@
 // The generator's life for the Describe view: loads the bundled PrefixLM once, then works through each image's
 // caption, answer, continuation and label likelihoods one request at a time, streaming text into the sink. Edits
-// make only the affected results stale (see describe-work.ts); a stale reply never overwrites newer state. Restarts
-// and the WebGPU -> WASM fallback are the client's; the session only keeps the cards and the status truthful.
+// make only the affected results stale (describe-board.ts); a stale reply never overwrites newer state. Restarts
+// and the WebGPU -> WASM fallback are the client's; the session keeps the cards and the status truthful.
 import { WorkerStoppedError } from '../../client/worker-client';
-import type { ModelStatus } from '../model-status';
 import { advanceLoad, IDLE, loadFailed, loadingStatus, withBackend, workerStopped } from '../model-status';
 import type { SessionImage } from '../session/session-types';
-import type { DescribeImageState, GeneratedTextState, LikelihoodState } from './describe-types';
-import {
-  isGeneration,
-  queuedLikelihood,
-  queuedText,
-  softmax,
-  TASK_ORDER,
-  wantedTask,
-  type DescribeInputs,
-  type GenerationKind,
-  type TaskKind,
-} from './describe-work';
-import type {
-  GeneratorClientLike,
-  GeneratorLoadParams,
-  LoadedGenerator,
-  MakeGeneratorClient,
-} from './generator-client-like';
+import { DescribeBoard, type Ticket } from './describe-board';
+import type { DescribeImageState } from './describe-types';
+import { isGeneration, queuedText, softmax, TASK_ORDER, wantedTask } from './describe-work';
+import type { GeneratorClientLike, LoadedGenerator } from './generator-client-like';
+import type { GeneratorSessionOptions, GeneratorStatus } from './generator-session-types';
 import { StreamTimer } from './stream-timer';
 
-export type GeneratorStatus = ModelStatus<LoadedGenerator>;
+export type { GeneratorStatus } from './generator-session-types';
 
-export interface GeneratorSource {
-  /** The images to describe, in card order; one no longer listed was removed and its work is dropped. */
-  images(): readonly SessionImage[];
-  inputs(): DescribeInputs;
-}
-
-export interface GeneratorSink {
-  status(status: GeneratorStatus): void;
-  /** Every image's state, a fresh object on each change. */
-  describe(byImage: Record<string, DescribeImageState>): void;
-  /** The running generation's speed, live. */
-  speed(speed: { tokensPerSecond: number; firstTokenMs: number }): void;
-  /** Stop pressed (true) or generation resumed (false). */
-  paused(paused: boolean): void;
-}
-
-export interface GeneratorSessionOptions {
-  makeClient: MakeGeneratorClient;
-  source: GeneratorSource;
-  sink: GeneratorSink;
-  /** The model to load (the bundled mini) and its id for the status. */
-  modelId: string;
-  loadParams: () => GeneratorLoadParams;
-  now?: () => number;
-}
-
-interface Entry {
-  image: SessionImage;
-  keys: Partial<Record<TaskKind, string>>;
-  /** Bumped whenever a task is queued again: a reply for an older number is stale. */
-  seqs: Partial<Record<TaskKind, number>>;
-  view: DescribeImageState;
-}
-
-interface Running {
-  imageId: string;
-  kind: TaskKind;
-  seq: number;
-  /** The generation's id, which `stop` takes (likelihoods cannot be stopped, only ignored). */
-  generationId?: number;
-}
+/** The request running now; a generation's id is what `stop` takes (a likelihood can only be ignored). */
+type Running = Ticket & { generationId?: number };
 
 export class GeneratorSession {
   private readonly client: GeneratorClientLike;
-  private readonly entries = new Map<string, Entry>();
+  private readonly board = new DescribeBoard();
   private currentStatus: GeneratorStatus = IDLE;
   private running?: Running;
   private paused = false;
-  private nextSeq = 1;
   private readonly now: () => number;
 
   constructor(private readonly options: GeneratorSessionOptions) {
@@ -89,10 +35,6 @@ export class GeneratorSession {
   get status(): GeneratorStatus {
     return this.currentStatus;
   }
-  /** Stopped by the person: no generation starts until an edit or `describeAgain`. */
-  get isPaused(): boolean {
-    return this.paused;
-  }
 
   /** Loads the generator the first time (later calls only look for work). */
   open(): void {
@@ -104,14 +46,16 @@ export class GeneratorSession {
   retry(): void {
     if (this.currentStatus.phase !== 'error') return;
     if (this.currentStatus.kind === 'worker-stopped') this.client.revive();
-    this.requeue((view) => view.state === 'error');
+    this.board.queueAgain((view) => view.state === 'error');
+    this.publish();
     void this.load();
   }
 
   /** "Describe again": generation resumes, and what was stopped or failed runs again. */
   describeAgain(): void {
     this.setPaused(false);
-    this.requeue((view) => view.state === 'error' || ('stopped' in view && view.stopped));
+    this.board.queueAgain((view) => view.state === 'error' || ('stopped' in view && view.stopped));
+    this.publish();
     this.pump();
   }
 
@@ -123,30 +67,14 @@ export class GeneratorSession {
 
   /** Compares the images and settings with the work done: stale work is queued again, removed images dropped. */
   sync(): void {
-    const images = this.options.source.images();
-    const inputs = this.options.source.inputs();
-    const listed = new Set(images.map((image) => image.id));
-    const removed = [...this.entries.keys()].filter((id) => !listed.has(id));
-    removed.forEach((id) => this.entries.delete(id));
+    const { removed, stale } = this.board.reconcile(this.options.source.images(), this.options.source.inputs());
     if (removed.length) void this.client.forgetImages(removed).catch(() => undefined);
-    if (this.running && removed.includes(this.running.imageId)) this.stopRunning();
-    let edited = removed.length > 0;
-    for (const image of images) {
-      let entry = this.entries.get(image.id);
-      if (!entry) this.entries.set(image.id, (entry = { image, keys: {}, seqs: {}, view: {} }));
-      for (const kind of TASK_ORDER) {
-        const wanted = wantedTask(kind, inputs);
-        if (wanted?.key === entry.keys[kind]) continue;
-        edited = true;
-        if (this.running?.imageId === image.id && this.running.kind === kind) this.stopRunning();
-        entry.keys[kind] = wanted?.key;
-        entry.seqs[kind] = this.nextSeq++;
-        if (kind === 'likelihood') entry.view = { ...entry.view, likelihood: wanted && queuedLikelihood(wanted) };
-        else entry.view = { ...entry.view, [kind]: wanted && queuedText() };
-      }
-    }
-    if (edited) {
-      this.setPaused(false);
+    const run = this.running;
+    const runStale =
+      run && (removed.includes(run.imageId) || stale.some((t) => t.imageId === run.imageId && t.kind === run.kind));
+    if (runStale && run.generationId !== undefined) this.client.stop(run.generationId); // its reply is ignored
+    if (removed.length || stale.length) {
+      this.setPaused(false); // an edit resumes generation after a Stop
       this.publish();
     }
     this.pump();
@@ -168,21 +96,21 @@ export class GeneratorSession {
     }
   }
 
-  /** Starts the next request when none runs: see TASK_ORDER. */
+  /** Starts the next request when none runs, in TASK_ORDER (captions first, likelihoods between). */
   private pump(): void {
     if (this.running || this.currentStatus.phase !== 'ready') return;
-    const model = this.currentStatus.model;
+    const { maxTokens } = this.currentStatus.model;
+    const inputs = this.options.source.inputs();
     for (const kind of TASK_ORDER) {
       if (this.paused && isGeneration(kind)) continue;
-      const entry = [...this.entries.values()].find((e) => e.view[kind]?.state === 'queued');
-      if (!entry) continue;
-      const wanted = wantedTask(kind, this.options.source.inputs());
-      if (!wanted || wanted.key !== entry.keys[kind]) continue; // a sync is on its way
-      const run: Running = { imageId: entry.image.id, kind, seq: entry.seqs[kind]! };
-      this.running = run;
+      const wanted = wantedTask(kind, inputs);
+      const next = wanted && this.board.nextQueued(kind, wanted.key);
+      if (!wanted || !next) continue;
+      const run: Running = (this.running = next.ticket);
+      const { image } = next;
       const settled = isGeneration(kind)
-        ? this.generate(run, kind, entry, wanted.prefix, model.maxTokens)
-        : this.score(run, entry, wanted.prefix, wanted.labels!);
+        ? this.generate(run, image, { prefix: wanted.prefix, maxTokens, beams: inputs.beams })
+        : this.score(run, image, wanted.prefix, wanted.labels!);
       void settled.finally(() => {
         if (this.running === run) this.running = undefined;
         this.pump();
@@ -191,15 +119,15 @@ export class GeneratorSession {
     }
   }
 
-  private generate(run: Running, kind: GenerationKind, entry: Entry, prefix: string, maxTokens: number) {
+  private generate(run: Running, image: SessionImage, ask: { prefix: string; maxTokens: number; beams: number }) {
+    const { kind } = run;
     const timer = new StreamTimer(this.now);
-    const beams = this.options.source.inputs().beams;
-    this.setView(run, { [kind]: { ...queuedText(), state: 'streaming' } });
+    this.write(run, { [kind]: { ...queuedText(), state: 'streaming' } });
     const { id, done } = this.client.generate(
-      { imageKey: entry.image.id, image: entry.image.file, prefix, maxTokens, beams },
+      { imageKey: image.id, image: image.file, ...ask },
       ({ text, tokenIds }) => {
-        const speed = timer.update(tokenIds.length); // a shorter text is the re-sent request after a restart
-        const written = this.setView(run, { [kind]: { state: 'streaming', text, tokenIds, stopped: false, ...speed } });
+        const speed = timer.update(tokenIds.length); // fewer tokens: the request was re-sent after a restart
+        const written = this.write(run, { [kind]: { state: 'streaming', text, tokenIds, stopped: false, ...speed } });
         const { firstTokenMs, tokensPerSecond } = speed;
         if (written && firstTokenMs !== undefined && tokensPerSecond !== undefined)
           this.options.sink.speed({ firstTokenMs, tokensPerSecond });
@@ -207,73 +135,39 @@ export class GeneratorSession {
     );
     run.generationId = id;
     return done.then(
-      (reply) => {
-        const { text, tokenIds, stopped, firstTokenMs, tokensPerSecond } = reply;
-        if (this.setView(run, { [kind]: { state: 'done', text, tokenIds, stopped, firstTokenMs, tokensPerSecond } }))
+      ({ text, tokenIds, stopped, firstTokenMs, tokensPerSecond }) => {
+        if (this.write(run, { [kind]: { state: 'done', text, tokenIds, stopped, firstTokenMs, tokensPerSecond } }))
           this.options.sink.speed({ tokensPerSecond, firstTokenMs });
       },
-      (error: Error) =>
-        this.setView(run, { [kind]: { ...queuedText(), state: 'error', message: this.failure(error) } }),
+      (error: Error) => this.write(run, { [kind]: { ...queuedText(), state: 'error', message: failure(error) } }),
     );
   }
 
-  private score(run: Running, entry: Entry, prefix: string, labels: string[]) {
+  private score(run: Running, image: SessionImage, prefix: string, labels: string[]) {
     const base = { labels, prefix };
-    return this.client.scoreLabels({ imageKey: entry.image.id, image: entry.image.file, prefix, labels }).then(
+    return this.client.scoreLabels({ imageKey: image.id, image: image.file, prefix, labels }).then(
       ({ meanLogProbs }) => {
         const probabilities = softmax(meanLogProbs);
-        this.setView(run, { likelihood: { ...base, state: 'done', meanLogProbs: [...meanLogProbs], probabilities } });
+        this.write(run, { likelihood: { ...base, state: 'done', meanLogProbs: [...meanLogProbs], probabilities } });
       },
       (error: Error) => {
-        const message = this.failure(error);
-        this.setView(run, { likelihood: { ...base, state: 'error', probabilities: [], meanLogProbs: [], message } });
+        const message = failure(error);
+        this.write(run, { likelihood: { ...base, state: 'error', probabilities: [], meanLogProbs: [], message } });
       },
     );
   }
 
-  /** Writes a reply into its image's state unless the request went stale; true when written. */
-  private setView(run: Running, patch: DescribeImageState): boolean {
-    const entry = this.entries.get(run.imageId);
-    if (!entry || entry.seqs[run.kind] !== run.seq) return false;
-    entry.view = { ...entry.view, ...patch };
-    this.publish();
-    return true;
-  }
-
-  private failure(error: Error): string {
-    if (error instanceof WorkerStoppedError) return stoppedWords(error.message);
-    return `The model could not describe this image (${error.message}). Choose "Describe again" to try once more.`;
-  }
-
-  /** The running request went stale: a generation is stopped (its reply is ignored), a likelihood just ignored. */
-  private stopRunning(): void {
-    if (this.running?.generationId !== undefined) this.client.stop(this.running.generationId);
-  }
-
-  /** Queues again the results `which` picks (those a stop or a failure left behind). */
-  private requeue(which: (view: GeneratedTextState | LikelihoodState) => boolean): void {
-    for (const entry of this.entries.values()) {
-      for (const kind of TASK_ORDER) {
-        const view = entry.view[kind];
-        if (!view || view.state === 'queued' || !which(view)) continue;
-        entry.seqs[kind] = this.nextSeq++;
-        entry.view = { ...entry.view, [kind]: kind === 'likelihood' ? { ...view, state: 'queued' } : queuedText() };
-      }
-    }
-    this.publish();
+  private write(ticket: Ticket, patch: DescribeImageState): boolean {
+    const written = this.board.write(ticket, patch);
+    if (written) this.publish();
+    return written;
   }
 
   /** The client gave up on a worker that kept dying: every unfinished result says so and what to do. */
   private workerStopped(message: string): void {
     const words = stoppedWords(message);
     this.setStatus(workerStopped(this.currentStatus, this.options.modelId, words));
-    for (const entry of this.entries.values()) {
-      for (const kind of TASK_ORDER) {
-        const view = entry.view[kind];
-        if (view && (view.state === 'queued' || view.state === 'streaming'))
-          entry.view = { ...entry.view, [kind]: { ...view, state: 'error', message: words } };
-      }
-    }
+    this.board.failUnfinished(words);
     this.publish();
   }
 
@@ -289,9 +183,14 @@ export class GeneratorSession {
   }
 
   private publish(): void {
-    this.options.sink.describe(Object.fromEntries([...this.entries].map(([id, entry]) => [id, entry.view])));
+    this.options.sink.describe(this.board.snapshot());
   }
 }
 
 const stoppedWords = (message: string) =>
   `The describing model stopped (${message}). Choose "Restart" to start it on a fresh worker.`;
+
+function failure(error: Error): string {
+  if (error instanceof WorkerStoppedError) return stoppedWords(error.message);
+  return `The model could not describe this image (${error.message}). Choose "Describe again" to try once more.`;
+}
