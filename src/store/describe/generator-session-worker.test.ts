@@ -70,4 +70,21 @@ describe('GeneratorSession over the real client', () => {
     expect(host.current().received.some((m) => m.type === 'cancel')).toBe(true);
     await settle();
   });
+
+  it('a worker that keeps dying ends the card in an error naming Restart, and Restart describes it', async () => {
+    const { host, seen, session } = workerFixture();
+    host.holding = true;
+    session.open();
+    for (let kills = 0; kills < 8 && seen.status?.phase !== 'error'; kills++) {
+      await until(() => generateId(host) !== undefined);
+      host.current().kill();
+      await until(() => seen.status?.phase === 'error' || generateId(host) === undefined);
+    }
+    expect(seen.status).toMatchObject({ phase: 'error', kind: 'worker-stopped', actions: ['restart'] });
+    expect(seen.byImage.a?.caption).toMatchObject({ state: 'error', message: /Restart/ });
+    host.holding = false;
+    session.retry();
+    await until(() => seen.byImage.a?.caption?.state === 'done');
+    expect(seen.byImage.a?.caption?.text).toBe('a red star a');
+  });
 });
