@@ -77,7 +77,9 @@ export class DescribeBoard {
     this.each((entry, kind, view) => {
       if (view.state === 'queued' || !which(view)) return;
       entry.seqs[kind] = this.nextSeq++;
-      entry.view = { ...entry.view, [kind]: kind === 'likelihood' ? { ...view, state: 'queued' } : queuedText() };
+      const again =
+        'stopped' in view ? queuedText() : queuedLikelihood({ prefix: view.prefix, labels: view.labels, key: '' });
+      entry.view = { ...entry.view, [kind]: again }; // too many labels stays an error
     });
   }
 

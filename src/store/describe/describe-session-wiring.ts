@@ -2,14 +2,14 @@
 // each image's results back, and looks for work again whenever an image, the labels, the template or a describe
 // setting changes.
 import type { StoreApi } from 'zustand';
+import { findGenerator, MINI_GENERATOR_ID } from '../../model/catalogue/generators';
 import { currentLabels } from '../selectors';
 import type { AppState } from '../store';
 import type { MakeGeneratorClient } from './generator-client-like';
 import { GeneratorSession } from './generator-session';
 
-export const GENERATOR_MODEL_ID = 'clipscope-mini-prefixlm';
-/** The bundled generator's folder, relative to the site. */
-const GENERATOR_PATH = 'models/clipscope-mini-prefixlm/';
+/** The bundled generator: the Describe view needs no download consent. */
+const GENERATOR = findGenerator(MINI_GENERATOR_ID)!;
 
 /** Whether the describe work may have changed between two states. */
 const inputsChanged = (a: AppState, b: AppState) =>
@@ -29,12 +29,12 @@ export function createDescribeSession(
   const state = () => store.getState();
   const session = new GeneratorSession({
     makeClient,
-    modelId: GENERATOR_MODEL_ID,
+    modelId: GENERATOR.id,
     loadParams: () => ({
-      modelUrl: new URL(GENERATOR_PATH, siteUrl).href,
+      modelUrl: new URL(GENERATOR.bundledPath!, siteUrl).href,
       useCache: false,
       backend: state().backendPreference,
-      dtype: 'fp32',
+      dtype: GENERATOR.defaultDtype,
     }),
     source: {
       // An image that could not be decoded is left out; one the CLIP worker failed on is still described.

@@ -73,10 +73,14 @@ export function softmax(values: ArrayLike<number>): number[] {
 
 export const queuedText = (): GeneratedTextState => ({ state: 'queued', text: '', tokenIds: [], stopped: false });
 
-export const queuedLikelihood = (task: WantedTask): LikelihoodState => ({
-  state: 'queued',
-  labels: task.labels ?? [],
-  probabilities: [],
-  meanLogProbs: [],
-  prefix: task.prefix,
-});
+/** Most labels the PrefixLM scores: one batched decoder pass holds every label, so its memory grows with them. */
+export const MAX_LIKELIHOOD_LABELS = 128;
+
+/** A likelihood waiting for its turn, or an error when there are more labels than one pass can hold. */
+export function queuedLikelihood(task: WantedTask): LikelihoodState {
+  const labels = task.labels ?? [];
+  const state = { labels, probabilities: [], meanLogProbs: [], prefix: task.prefix };
+  if (labels.length <= MAX_LIKELIHOOD_LABELS) return { ...state, state: 'queued' };
+  const message = `The PrefixLM scores at most ${MAX_LIKELIHOOD_LABELS} labels and there are ${labels.length}: use fewer labels to compare the two strategies.`;
+  return { ...state, state: 'error', message };
+}

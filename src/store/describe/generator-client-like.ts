@@ -1,34 +1,12 @@
-// The part of the generator client (src/client/generator-client.ts) the describe session uses, typed here so the
-// session is built and tested against a fake; the real client satisfies it.
-import type { Dtype } from '../../model/catalogue/catalogue';
+// The part of the generator client (src/client/generator-client.ts) the describe session uses: the app passes the
+// real client, the unit tests a fake (fake-generator-client.ts).
 import type { LoadPhase } from '../../shared/load-phase';
-import type { Backend, BackendPreference, KindLoaded } from '../../shared/protocol';
+import type { Generated, GeneratorLoadRequest, LoadedGenerator } from '../../shared/generator-protocol';
+import type { Backend } from '../../shared/protocol';
 
-export interface LoadedGenerator extends KindLoaded {
-  dtype: Dtype;
-  fromCache: boolean;
-  threads: number;
-  /** The longest generation, in tokens (generation_config.json's max_length). */
-  maxTokens: number;
-  softwareAdapter?: boolean;
-}
+export type { Generated, LoadedGenerator } from '../../shared/generator-protocol';
 
-export interface GeneratorLoadParams {
-  modelUrl: string;
-  useCache: boolean;
-  backend: BackendPreference;
-  dtype: Dtype;
-  localFiles?: Record<string, Blob>;
-}
-
-export interface Generated {
-  text: string;
-  tokenIds: number[];
-  stopped: boolean;
-  firstTokenMs: number;
-  tokensPerSecond: number;
-  imageMs: number;
-}
+export type GeneratorLoadParams = Omit<GeneratorLoadRequest, 'type' | 'id' | 'kind'>;
 
 /** A streamed update: the whole text so far, never a delta. */
 export interface GeneratedSoFar {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { settle, until } from '../session/fake-worker-host';
 import { describeFixture } from './describe-fixture';
+import { MAX_LIKELIHOOD_LABELS } from './describe-work';
 import { fakeLogProb } from './fake-generator-client';
 
 describe('GeneratorSession: order, streaming, stop', () => {
@@ -48,6 +49,18 @@ describe('GeneratorSession: order, streaming, stop', () => {
     expect(likelihood?.state).toBe('done');
     expect(likelihood?.labels).toEqual(f.inputs.labels);
     likelihood!.probabilities.forEach((p, i) => expect(p).toBeCloseTo(exps[i]! / sum, 6));
+  });
+
+  it('leaves the likelihood chart out, with what to do, when there are more labels than one pass holds', async () => {
+    const f = describeFixture('a');
+    f.inputs.labels = Array.from({ length: MAX_LIKELIHOOD_LABELS + 1 }, (_, i) => `label ${i}`);
+    f.session.open();
+    await f.idle();
+    expect(f.order()).toEqual(['caption a']);
+    expect(f.seen.byImage.a?.likelihood).toMatchObject({ state: 'error', message: /fewer labels/ });
+    f.session.describeAgain(); // "Describe again" does not try it anyway
+    await settle();
+    expect(f.order()).toEqual(['caption a']);
   });
 
   it('streams the text as it comes, with time to first token and tokens per second', async () => {
