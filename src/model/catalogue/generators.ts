@@ -37,8 +37,8 @@ export const GENERATORS: readonly GeneratorModel[] = [
     architecture: 'encoder-decoder',
     bundledPath: 'models/clipscope-mini-prefixlm/',
     revision: 'main',
-    sizeMb: { fp32: 8, q8: 2.5 },
-    defaultDtype: 'fp32',
+    sizeMb: { fp32: 7.3, q8: 2.2 },
+    defaultDtype: 'q8',
     licence: 'MIT',
     knows: {
       topics: [
