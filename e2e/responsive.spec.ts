@@ -7,7 +7,7 @@ const SCREENS = [
   { width: 390, height: 844 },
   { width: 768, height: 1024 },
 ];
-const TABS = ['classify', 'search', 'matrix', 'ensemble', 'camera', 'compare'];
+const TABS = ['classify', 'search', 'matrix', 'ensemble', 'camera', 'compare', 'describe'];
 // A file name with no place to break: it must be shortened, not widen the page.
 const LONG_NAME = 'a-photo-with-a-very-long-file-name-that-has-no-spaces-in-it-at-all-red-circle.png';
 
@@ -68,7 +68,7 @@ for (const screen of SCREENS) {
       await page.getByRole('tab', { name: 'Classify' }).focus();
       await page.keyboard.press('End');
       // Whole within the row's visible part, horizontally (to the pixel: scroll positions are fractional).
-      const last = page.getByRole('tab', { name: 'Compare models' });
+      const last = page.getByRole('tab', { name: 'Describe' });
       await expect
         .poll(() =>
           last.evaluate((tab) => {

@@ -11,6 +11,25 @@ export interface ResultRow {
   /** Undefined when the model's trained scale is unknown and only similarities mean anything. */
   probability?: number;
   similarity: number;
+  /** What the PrefixLM made of the row's image; absent when the Describe view was never opened. */
+  describe?: DescribedRow;
+}
+
+export interface DescribedRow {
+  /** The PrefixLM's probability of this row's label (softmax of the labels' mean log-probabilities). */
+  likelihood?: number;
+  caption?: string;
+  answer?: string;
+  continuation?: string;
+}
+
+/** The Describe view's settings, in the JSON export's context once it was opened. */
+export interface DescribeContext {
+  question: string;
+  prefix: string;
+  beams: number;
+  /** The template's text the labels' likelihoods continue. */
+  likelihoodPrefix: string;
 }
 
 export interface ExportContext {
@@ -19,9 +38,12 @@ export interface ExportContext {
   template: string;
   /** How probabilities were made: 'softmax', 'sigmoid', or 'none' (similarities only). */
   scoring: string;
+  describe?: DescribeContext;
 }
 
 const CSV_HEADER = ['image', 'label', 'probability', 'similarity'] as const;
+const DESCRIBE_TEXTS = ['caption', 'answer', 'continuation'] as const;
+const described = (rows: readonly ResultRow[]) => rows.some((row) => row.describe !== undefined);
 
 /** A leading apostrophe keeps a cell that a spreadsheet would run as a formula as text. */
 const guardFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
@@ -40,16 +62,21 @@ export function csvText(value: string): string {
 const csvNumber = (value: number | undefined) => (value === undefined || !Number.isFinite(value) ? '' : String(value));
 
 export function resultsToCsv(rows: readonly ResultRow[]): string {
-  const lines = [CSV_HEADER.join(',')];
+  const withDescribe = described(rows);
+  const header = withDescribe ? [...CSV_HEADER, 'likelihood', ...DESCRIBE_TEXTS] : CSV_HEADER;
+  const lines = [header.join(',')];
   for (const row of rows) {
-    lines.push(
-      [
-        csvText(visibleText(row.image)),
-        csvText(visibleText(row.label)),
-        csvNumber(row.probability),
-        csvNumber(row.similarity),
-      ].join(','),
-    );
+    const cells = [
+      csvText(visibleText(row.image)),
+      csvText(visibleText(row.label)),
+      csvNumber(row.probability),
+      csvNumber(row.similarity),
+    ];
+    if (withDescribe) {
+      const d = row.describe;
+      cells.push(csvNumber(d?.likelihood), ...DESCRIBE_TEXTS.map((key) => csvText(visibleText(d?.[key] ?? ''))));
+    }
+    lines.push(cells.join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -71,10 +98,14 @@ export function resultsToTsv(
       ? scoreText(row.similarity, 'similarity')
       : scoreText(row.probability, 'probability');
   };
-  const lines = [['image', ...labels].map(cell).join('\t')];
+  // The PrefixLM's texts for the image, after the scores, once the Describe view was opened.
+  const texts = images.some((image) => described(image.rows)) ? DESCRIBE_TEXTS : [];
+  const lines = [['image', ...labels, ...texts].map(cell).join('\t')];
   for (const image of images) {
     const byLabel = new Map(image.rows.map((row) => [row.label, row]));
-    lines.push([cell(image.name), ...labels.map((label) => value(byLabel.get(label)))].join('\t'));
+    const describe = image.rows[0]?.describe;
+    const scores = labels.map((label) => value(byLabel.get(label)));
+    lines.push([cell(image.name), ...scores, ...texts.map((key) => cell(describe?.[key] ?? ''))].join('\t'));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -85,6 +116,12 @@ export function resultsToJson(rows: readonly ResultRow[], context: ExportContext
     label: row.label,
     probability: row.probability ?? null,
     similarity: row.similarity,
+    ...(row.describe && {
+      likelihood: row.describe.likelihood ?? null,
+      caption: row.describe.caption ?? null,
+      answer: row.describe.answer ?? null,
+      continuation: row.describe.continuation ?? null,
+    }),
   }));
   return `${JSON.stringify({ ...context, results }, null, 2)}\n`;
 }

@@ -6,6 +6,8 @@ export const TEXT_BATCH_SIZE = 64;
 export const DEFAULT_VISIBLE_BARS = 10;
 export const MAX_LABELS = 5000;
 export const MAX_LABEL_CHARS = 500;
+/** Longest Describe question or prefix: the model reads short prompts, and a share link carries them. */
+export const MAX_DESCRIBE_CHARS = 200;
 export const THUMBNAIL_EDGE_PX = 160;
 /** Pictures with more pixels than this are never decoded whole (a 40 MP RGBA bitmap is 160 MB). */
 export const LARGE_IMAGE_PIXELS = 40_000_000;

@@ -10,6 +10,7 @@ import {
   sharePayload,
   type SharedSetup,
 } from './share-link-codec';
+import { MAX_DESCRIBE_CHARS } from './settings';
 
 const FULL: SharedSetup = {
   labels: ['red circle', 'blue, "quoted" star', 'yellow triangle'],
@@ -101,6 +102,39 @@ describe('share links', () => {
     expect(bomb.length).toBeLessThan(MAX_SHARE_CHARS); // small link, huge contents
     const result = await decodeShare(bomb);
     expect(!result.ok && result.problem).toMatch(/more than 1 MB/);
+  });
+
+  it('round-trip the Describe settings and tab, leaving them out at their defaults', async () => {
+    const describe = {
+      question: 'what colour is the star?',
+      prefix: 'a photo of a red',
+      beams: 3,
+      open: true,
+    } as const;
+    expect(await roundTrip({ ...FULL, describe })).toEqual({ ok: true, setup: { ...FULL, describe } });
+    const opened = { question: '', prefix: '', beams: 1, open: true } as const;
+    expect(await roundTrip({ ...FULL, describe: opened })).toEqual({ ok: true, setup: { ...FULL, describe: opened } });
+    const defaults = { question: '', prefix: '', beams: 1, open: false } as const;
+    expect(await roundTrip({ ...FULL, describe: defaults })).toEqual({ ok: true, setup: FULL });
+  });
+
+  it.each([
+    ['a question over the limit', { q: 'q'.repeat(MAX_DESCRIBE_CHARS + 1) }],
+    ['a prefix over the limit', { x: 'x'.repeat(MAX_DESCRIBE_CHARS + 1) }],
+    ['a beam width of 5', { n: 5 }],
+    ['a fractional beam width', { n: 1.5 }],
+    ['beams as text', { n: '2' }],
+    ['an unknown tab', { o: 'settings' }],
+    ['a number for a question', { q: 7 }],
+  ])('reject Describe settings with %s', async (_name, fields) => {
+    const result = await decodeShare(packRaw(JSON.stringify({ v: 1, t: '{}', l: 'a', ...fields })));
+    expect(!result.ok && result.problem).toMatch(/damaged/);
+  });
+
+  it('accept a question and prefix at their limit', async () => {
+    const q = 'q'.repeat(MAX_DESCRIBE_CHARS);
+    const result = await decodeShare(packRaw(JSON.stringify({ v: 1, t: '{}', l: 'a', q, x: q })));
+    expect(result).toMatchObject({ ok: true, setup: { describe: { question: q, prefix: q, beams: 1, open: false } } });
   });
 
   it('reject fields longer than their limits', async () => {

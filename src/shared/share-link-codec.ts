@@ -4,7 +4,7 @@
 // still fits in a link; limits on every size keep a hostile link from costing memory or freezing the page.
 import type { BackendPreference } from './protocol';
 import { SHARE_PREFIX } from './share-link-prefix';
-import { MAX_LABEL_CHARS, MAX_LABELS } from './settings';
+import { MAX_DESCRIBE_CHARS, MAX_LABEL_CHARS, MAX_LABELS } from './settings';
 
 export { SHARE_PREFIX, sharePayload } from './share-link-prefix';
 
@@ -18,6 +18,16 @@ export interface SharedSetup {
   backend: BackendPreference;
   dtype?: string;
   hub?: string;
+  /** The Describe view's settings (never its results, never images); absent when they are the defaults. */
+  describe?: SharedDescribe;
+}
+
+export interface SharedDescribe {
+  question: string;
+  prefix: string;
+  beams: 1 | 2 | 3 | 4;
+  /** The link opens on the Describe tab. */
+  open: boolean;
 }
 
 export type ShareDecodeResult = { ok: true; setup: SharedSetup } | { ok: false; problem: string };
@@ -40,6 +50,11 @@ interface Wire {
   b?: string;
   d?: string;
   h?: string;
+  /** Describe: question, prefix, beams, and 'describe' when the link opens on that tab. */
+  q?: string;
+  x?: string;
+  n?: number;
+  o?: string;
 }
 
 export class ShareLinkTooLongError extends Error {}
@@ -53,6 +68,13 @@ export async function encodeShare(setup: SharedSetup): Promise<string> {
   if (setup.backend !== 'auto') wire.b = setup.backend;
   if (setup.dtype) wire.d = setup.dtype;
   if (setup.hub) wire.h = setup.hub;
+  if (setup.describe) {
+    const { question, prefix, beams, open } = setup.describe;
+    if (question) wire.q = question;
+    if (prefix) wire.x = prefix;
+    if (beams !== 1) wire.n = beams;
+    if (open) wire.o = 'describe';
+  }
   const packed = toBase64Url(await deflate(new TextEncoder().encode(JSON.stringify(wire))));
   if (packed.length > MAX_SHARE_CHARS) {
     throw new ShareLinkTooLongError(
@@ -104,6 +126,9 @@ function fromWire(value: unknown): ShareDecodeResult | undefined {
   const labels = wire.l === undefined ? [] : (wire.l as string).split('\n');
   if (labels.length > MAX_LABELS) return undefined;
   const setup: SharedSetup = { labels, template: wire.t, backend: backend as BackendPreference };
+  const describe = describeFromWire(wire);
+  if (describe === null) return undefined;
+  if (describe) setup.describe = describe;
   for (const [key, field] of [
     ['p', 'preset'],
     ['m', 'model'],
@@ -113,6 +138,23 @@ function fromWire(value: unknown): ShareDecodeResult | undefined {
     if (typeof wire[key] === 'string') setup[field] = wire[key];
   }
   return { ok: true, setup };
+}
+
+/** The Describe settings a link carries: undefined when none, null when one breaks its limits. */
+function describeFromWire(wire: Record<string, unknown>): SharedDescribe | undefined | null {
+  const { q, x, n, o } = wire;
+  if (q === undefined && x === undefined && n === undefined && o === undefined) return undefined;
+  const short = (value: unknown) =>
+    value === undefined || (typeof value === 'string' && value.length <= MAX_DESCRIBE_CHARS);
+  if (!short(q) || !short(x)) return null;
+  if (n !== undefined && !(n === 1 || n === 2 || n === 3 || n === 4)) return null;
+  if (o !== undefined && o !== 'describe') return null;
+  return {
+    question: (q as string | undefined) ?? '',
+    prefix: (x as string | undefined) ?? '',
+    beams: (n as 1 | 2 | 3 | 4 | undefined) ?? 1,
+    open: o === 'describe',
+  };
 }
 
 async function deflate(bytes: Uint8Array): Promise<Uint8Array> {

@@ -4,7 +4,7 @@ import type { ScoreMode } from '../shared/score-text';
 /** What the matrix is sorted by, named (not by index) so it survives label edits and new images. */
 type MatrixSortKey = { by: 'none' } | { by: 'label'; label: string } | { by: 'image'; imageId: string };
 
-export type ExploreTab = 'classify' | 'search' | 'matrix' | 'ensemble' | 'camera' | 'compare';
+export type ExploreTab = 'classify' | 'search' | 'matrix' | 'ensemble' | 'camera' | 'compare' | 'describe';
 
 /** A matrix cell the user chose: the classify view scrolls to this image's card and marks the label. */
 interface FocusTarget {

@@ -19,6 +19,7 @@ import { LOCAL_PREFIX, loadRequest, modelEntry } from './load-request';
 import { createMainSession } from './main-session';
 import { ModelConnection } from './model-connection';
 import { loadFailed, outOfMemory } from './model-status';
+import { watchDescribeTab } from './describe/describe-actions';
 import { currentLabels } from './selectors';
 import { appStore } from './store';
 
@@ -43,6 +44,7 @@ export function startApp(choices: UrlChoices): void {
   appStore.subscribe((state, previous) => {
     if (promptInputsChanged(state, previous)) void session.encodeLabels();
   });
+  watchDescribeTab();
   void loadModel();
 }
 

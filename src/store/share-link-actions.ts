@@ -7,6 +7,7 @@ import { PRESETS, presetMatching, startingPreset } from '../model/catalogue/labe
 import { DEFAULT_HUB_HOST } from '../shared/hub-host';
 import { sharePayload } from '../shared/share-link-prefix';
 import type { SharedSetup } from '../shared/share-link-codec';
+import { applySharedDescribe, describeToShare } from './describe/describe-share';
 import { readUrlChoices } from './url-params';
 import { startApp } from './model-loading';
 import { currentLabels } from './selectors';
@@ -39,6 +40,7 @@ export async function startFromLink(): Promise<void> {
   const { setup } = decoded;
   store.setLabelsText((preset?.labels ?? setup.labels).join('\n'));
   store.setTemplate(setup.template);
+  applySharedDescribe(store, setup.describe);
   keepLabelsOnDevice(appStore); // a link's labels replace the saved ones only once edited
   startApp(readUrlChoices(`?${choiceParams(setup)}`));
 }
@@ -77,6 +79,7 @@ function currentSetup(state: AppState): SharedSetup {
     backend: state.backendPreference,
     dtype: state.dtype,
     hub: state.hubHost !== DEFAULT_HUB_HOST ? state.hubHost : undefined,
+    describe: describeToShare(state),
   };
 }
 

@@ -2,6 +2,7 @@ import { createStore, useStore as useZustand } from 'zustand';
 import { createCameraSlice, type CameraSlice } from './camera-slice';
 import { createChoiceSlice, type ChoiceSlice } from './choice-slice';
 import { createCompareSlice, type CompareSlice } from './compare-slice';
+import { createDescribeSlice, type DescribeSlice } from './describe/describe-slice';
 import { createExploreSlice, type ExploreSlice } from './explore-slice';
 import { createImagesSlice, type ImagesSlice } from './images-slice';
 import { createLabelsSlice, type LabelsSlice } from './labels-slice';
@@ -17,7 +18,8 @@ export type AppState = ModelSlice &
   ExploreSlice &
   CameraSlice &
   CompareSlice &
-  ChoiceSlice;
+  ChoiceSlice &
+  DescribeSlice;
 
 export function createAppStore() {
   return createStore<AppState>()((...a) => ({
@@ -30,6 +32,7 @@ export function createAppStore() {
     ...createCameraSlice(...a),
     ...createCompareSlice(...a),
     ...createChoiceSlice(...a),
+    ...createDescribeSlice(...a),
   }));
 }
 

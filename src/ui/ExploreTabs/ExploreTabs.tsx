@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/store';
 import { Results } from '../Results/Results';
 import { Camera } from '../Camera/Camera';
 import { Compare } from '../Compare/Compare';
+import { Describe } from '../Describe/Describe';
 import { Ensemble } from '../Ensemble/Ensemble';
 import { Matrix } from '../Matrix/Matrix';
 import { Search } from '../Search/Search';
@@ -16,6 +17,7 @@ const TABS: { id: ExploreTab; name: string; view: () => ReactNode }[] = [
   { id: 'ensemble', name: 'Prompt ensembles', view: () => <Ensemble /> },
   { id: 'camera', name: 'Camera', view: () => <Camera /> },
   { id: 'compare', name: 'Compare models', view: () => <Compare /> },
+  { id: 'describe', name: 'Describe', view: () => <Describe /> },
 ];
 
 /** The classify view and the explore views, as WAI-ARIA tabs (arrow keys move between tabs). */

@@ -12,8 +12,9 @@ export function MatrixExplainer() {
       </p>
       <p>
         Generative vision-language models such as SimVLM are trained differently: a PrefixLM reads the image (and a text
-        prefix) and learns to write the rest of the caption word by word. It never sees this matrix of pairs, so it does
-        not give a ready-made similarity score for every image and label.
+        prefix) and learns to write the rest of the caption word by word. It never sees this matrix of pairs; to score a
+        label it measures how likely it is to write it. The Describe view shows Clipscope Mini PrefixLM doing so beside
+        CLIP&rsquo;s chart.
       </p>
     </details>
   );

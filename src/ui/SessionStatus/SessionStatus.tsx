@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { phaseLabel, phaseProgress, type LoadPhase } from '../../shared/load-phase';
 import { formatBytes, formatDuration, transferStats } from '../../shared/transfer-format';
 import type { MemoryAdvice } from '../../model/catalogue/memory-advice';
+import type { KindLoaded } from '../../shared/protocol';
 import { errorWords, runningModelId, statusStep, type ModelStatus } from '../../store/model-status';
 import { VisibleText } from '../VisibleText/VisibleText';
 
@@ -17,6 +18,9 @@ function downloadDetails(step: LoadPhase, elapsedMs: number): string {
 }
 
 type Loading = Extract<ModelStatus, { phase: 'loading' }>;
+
+/** Any kind of loaded model the status can name: CLIP's, the generator's. */
+type Shown = KindLoaded & { threads: number; dtype: string };
 
 /** The load's step with a bar: bytes while downloading, towers while compiling, runs while warming up. */
 function LoadProgress({ status, name, onCancel }: { status: Loading; name: string; onCancel?: () => void }) {
@@ -41,8 +45,8 @@ function LoadProgress({ status, name, onCancel }: { status: Loading; name: strin
   );
 }
 
-export interface SessionStatusProps {
-  status: ModelStatus;
+export interface SessionStatusProps<L extends Shown> {
+  status: ModelStatus<L>;
   /** The model's name as shown (a catalogue name, a repo id, a folder). */
   name: string;
   testId: string;
@@ -64,7 +68,7 @@ export interface SessionStatusProps {
 }
 
 /** Any model session's status: the same phase labels, bar and error actions for the main model and the comparison. */
-export function SessionStatus(props: SessionStatusProps) {
+export function SessionStatus<L extends Shown>(props: SessionStatusProps<L>) {
   const { status, name, live = false } = props;
   const title = (
     <strong>
