@@ -30,7 +30,7 @@ export interface GeneratorModel {
 
 export const MINI_GENERATOR_ID = 'clipscope-mini-prefixlm';
 
-export const GENERATORS: readonly GeneratorModel[] = [
+const GENERATORS: readonly GeneratorModel[] = [
   {
     id: MINI_GENERATOR_ID,
     name: 'Clipscope Mini PrefixLM (coloured shapes, bundled)',
