@@ -41,7 +41,10 @@ export async function encodePrefix(s: PrefixLmSessions, features: Ort.Tensor, pr
   joined.set(features.data as Float32Array);
   joined.set(prefix.data as Float32Array, n! * d!);
   const mask = new s.ort.Tensor('int64', new BigInt64Array(t).fill(1n), [1, t]);
-  const out = await s.encoder.run({ inputs_embeds: new s.ort.Tensor('float32', joined, [1, t, d!]), attention_mask: mask });
+  const out = await s.encoder.run({
+    inputs_embeds: new s.ort.Tensor('float32', joined, [1, t, d!]),
+    attention_mask: mask,
+  });
   return { hidden: out.last_hidden_state!, mask };
 }
 

@@ -1,27 +1,29 @@
 // The PrefixLM rows of `npm run bench` (alone: `npm run bench -- --only prefixlm`): bundles bench/prefixlm/page.ts,
 // runs it in Chromium on WASM and summarises its rounds as medians (min-max) and same-round ratios.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { build } from 'vite';
 import { openPages, ROOT } from '../../tools/models/browser/browser-run';
 import type { PrefixLmPageResult } from './page-protocol';
 import { summariseRounds, formatPrefixLmTable, type PrefixLmSummary } from './prefixlm-table';
 
 export const PREFIXLM_DIR = join(ROOT, 'public/models/clipscope-mini-prefixlm');
 
-/** Bundles the page script (the app's generation code included) next to bench/page/prefixlm.html. */
+/** Bundles the page script (the app's generation code included) next to bench/page/prefixlm.html, with Vite. */
 async function bundlePage(): Promise<void> {
   await build({
-    entryPoints: [join(ROOT, 'bench/prefixlm/page.ts')],
-    outfile: join(ROOT, 'bench/.cache/prefixlm-page.js'),
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    external: ['/node_modules/*'],
-    logLevel: 'warning',
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      lib: { entry: join(ROOT, 'bench/prefixlm/page.ts'), formats: ['es'], fileName: () => 'prefixlm-page.js' },
+      outDir: join(ROOT, 'bench/.cache/page'),
+      emptyOutDir: false,
+      minify: false,
+      target: 'es2022',
+    },
   });
 }
 
@@ -34,6 +36,9 @@ export interface PrefixLmBenchOptions {
 
 export async function runPrefixLmBench(options: PrefixLmBenchOptions): Promise<PrefixLmSummary[]> {
   const dir = resolve(options.dir ?? PREFIXLM_DIR);
+  if (!existsSync(join(dir, 'onnx/decoder_model_merged.onnx'))) {
+    throw new Error(`No PrefixLM model in ${dir}: make it with tools/models/prefixlm/ (see its README) first.`);
+  }
   const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
   const suffixes = options.suffixes ?? [config.clipscope?.default_dtype === 'q8' ? '_quantized' : ''];
   await bundlePage();
