@@ -12,6 +12,8 @@ export interface PrefixLmPageResult {
   rounds?: RoundSamples[];
   /** Token ids generated with and without the KV cache in the last round: they must match. */
   kvIds?: number[];
+  /** How many tokens each timed generation gave (the forced lengths, if forcing worked). */
+  lengths?: number[];
   rerunIds?: number[];
   /** Mean log-probabilities of the labels, batched and one per pass, last round: they must match. */
   batchedScores?: number[];

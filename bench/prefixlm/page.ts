@@ -1,13 +1,16 @@
 // The PrefixLM benchmark page (bench/page/prefixlm.html, bundled by run-prefixlm.ts): in a module worker, as the app
-// runs ONNX Runtime, it loads the model folder on WASM with the app's thread count and times, round after round,
-// the first token, forced-length generation with and without the KV cache, and 48-label scoring batched and per
-// label. Query: model=<folder url>&suffix=<'' | _quantized>&rounds=N&warmup=N.
-import { Tokenizer } from '@huggingface/tokenizers';
+// runs ONNX Runtime, it loads the model folder on WASM with the app's thread count and drives the app's Generator
+// (src/model/generation/) on it, round after round: the first token, forced-length generation with and without
+// the KV cache, and 48-label scoring batched and per label. Query: model=<folder url>&suffix=<'' | _quantized>&rounds=N&warmup=N.
 import type * as Ort from 'onnxruntime-web';
 import { MINI_PAIRS } from '../../src/model/catalogue/label-presets';
+import { Generator, type GenerateRequest } from '../../src/model/generation/generator';
+import { readGeneratorConfig } from '../../src/model/generation/generator-config';
+import { GeneratorTokenizer } from '../../src/model/generation/generator-tokenizer';
+import { SESSION_NAMES, type SessionName } from '../../src/model/generation/tensor';
 import { wasmThreadCount } from '../../src/shared/settings';
+import { ortRunner } from '../../src/worker/generator-runner';
 import { SAMPLES, type PrefixLmPageResult, type RoundSamples } from './page-protocol';
-import { encodeImage, encodePrefix, generate, scoreLabels, type PrefixLmSessions } from './raw-generation';
 
 const params = new URLSearchParams(location.search);
 const model = params.get('model')!;
@@ -21,35 +24,30 @@ const LIKELIHOOD_PREFIX = 'a photo of a';
 
 const json = async (file: string) => (await fetch(`${model}/${file}`)).json();
 
+/** The app's Generator on the four sessions, made to generate exactly the length asked for. */
 async function load(ort: typeof Ort) {
   const [config, generation, tokenizerJson, tokenizerConfig] = await Promise.all(
     ['config.json', 'generation_config.json', 'tokenizer.json', 'tokenizer_config.json'].map(json),
   );
   const options: Ort.InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
-  const create = (name: string) => ort.InferenceSession.create(`${model}/onnx/${name}${SUFFIX}.onnx`, options);
   const start = performance.now();
-  const [vision, embed, encoder, decoder] = await Promise.all(
-    ['vision_encoder', 'embed_tokens', 'encoder_model', 'decoder_model_merged'].map(create),
+  const sessions = await Promise.all(
+    SESSION_NAMES.map((name) => ort.InferenceSession.create(`${model}/onnx/${name}${SUFFIX}.onnx`, options)),
   );
-  const text = config.text_config;
-  const sessions: PrefixLmSessions = {
-    ort,
-    vision: vision!,
-    embed: embed!,
-    encoder: encoder!,
-    decoder: decoder!,
-    layers: text.decoder_layers,
-    heads: text.decoder_attention_heads,
-    headDim: text.d_model / text.decoder_attention_heads,
-  };
-  return {
-    sessions,
-    createMs: performance.now() - start,
-    size: config.vision_config.image_size as number,
-    start: generation.decoder_start_token_id as number,
-    pad: generation.pad_token_id as number,
-    tokenizer: new Tokenizer(tokenizerJson, tokenizerConfig),
-  };
+  const createMs = performance.now() - start;
+  const read = readGeneratorConfig(config, generation);
+  // Forced length: no id is -1, so no token ends a generation, and the longest allowed is the longest timed.
+  const forced = { ...read, eosTokenId: -1, maxLength: Math.max(read.maxLength, ...LENGTHS) };
+  const bySession = Object.fromEntries(SESSION_NAMES.map((name, i) => [name, sessions[i]!])) as Record<
+    SessionName,
+    Ort.InferenceSession
+  >;
+  const generator = new Generator(
+    ortRunner(ort, bySession),
+    forced,
+    new GeneratorTokenizer(tokenizerJson, tokenizerConfig),
+  );
+  return { generator, createMs, size: config.vision_config.image_size as number };
 }
 
 async function timed<T>(samples: RoundSamples, name: string, work: () => Promise<T>): Promise<T> {
@@ -72,40 +70,48 @@ async function pair<A, B>(round: number, a: () => Promise<A>, b: () => Promise<B
 async function bench(): Promise<PrefixLmPageResult> {
   const ort = (await import(/* @vite-ignore */ ORT_URL)) as typeof Ort;
   ort.env.wasm.numThreads = wasmThreadCount(self.crossOriginIsolated, navigator.hardwareConcurrency);
-  const m = await load(ort);
-  const s = m.sessions;
+  const { generator, createMs, size } = await load(ort);
   // A fixed made-up picture: the timings do not depend on what it shows, and the lengths are forced.
-  const pixels = new ort.Tensor(
-    'float32',
-    new Float32Array(3 * m.size * m.size).map((_, i) => Math.sin(i)),
-    [1, 3, m.size, m.size],
-  );
-  const emptyPrefix = m.tokenizer.encode('').ids;
-  const labelPrefix = m.tokenizer.encode(LIKELIHOOD_PREFIX).ids;
-  const labels = MINI_PAIRS.map((label) => m.tokenizer.encode(label, { add_special_tokens: false }).ids);
-  const result: PrefixLmPageResult = { threads: ort.env.wasm.numThreads, crossOriginIsolated, createMs: m.createMs };
+  const pixels = new Float32Array(3 * size * size).map((_, i) => Math.sin(i));
+  const image = (imageKey: string) => ({ imageKey, pixelValues: async () => pixels });
+  const request = (imageKey: string, maxTokens: number, kvCache: boolean): GenerateRequest => ({
+    ...image(imageKey),
+    prefix: '',
+    maxTokens,
+    beams: 1,
+    kvCache,
+    shouldStop: () => false,
+    now: () => performance.now(),
+  });
+  const result: PrefixLmPageResult = { threads: ort.env.wasm.numThreads, crossOriginIsolated, createMs, lengths: [] };
   const rounds: RoundSamples[] = [];
   for (let round = 0; round < WARMUP + ROUNDS; round++) {
     const samples: RoundSamples = {};
-    await timed(samples, SAMPLES.firstToken, async () => {
-      const features = await encodeImage(s, pixels);
-      return generate(s, await encodePrefix(s, features, emptyPrefix), m.start, 1, true);
-    });
-    // Image features and encoder output are computed once per image and prefix, as the app keeps them.
-    const features = await encodeImage(s, pixels);
-    const caption = await encodePrefix(s, features, emptyPrefix);
+    // A new image key every round: the image's features are computed, as for a newly added picture.
+    const first = await generator.generate(request(`first-${round}`, 1, true));
+    samples[SAMPLES.firstToken] = first.firstTokenMs;
+    generator.forgetImages([`first-${round}`]);
     for (const n of LENGTHS) {
+      // The app's own figure: generated tokens per second of decoding, after the encoder.
+      const run = async (kvCache: boolean) => {
+        const generated = await generator.generate(request('kept', n, kvCache));
+        samples[kvCache ? SAMPLES.kv(n) : SAMPLES.rerun(n)] =
+          (generated.tokenIds.length * 1000) / generated.tokensPerSecond;
+        result.lengths!.push(generated.tokenIds.length);
+        return generated.tokenIds;
+      };
       [result.kvIds, result.rerunIds] = await pair(
         round,
-        () => timed(samples, SAMPLES.kv(n), () => generate(s, caption, m.start, n, true)),
-        () => timed(samples, SAMPLES.rerun(n), () => generate(s, caption, m.start, n, false)),
+        () => run(true),
+        () => run(false),
       );
     }
-    const scoring = await encodePrefix(s, features, labelPrefix);
+    const score = (batched: boolean) => async () =>
+      Array.from((await generator.scoreLabels(image('kept'), LIKELIHOOD_PREFIX, MINI_PAIRS, batched)).meanLogProbs);
     [result.batchedScores, result.perLabelScores] = await pair(
       round,
-      () => timed(samples, SAMPLES.batched, () => scoreLabels(s, scoring, m.start, m.pad, labels, true)),
-      () => timed(samples, SAMPLES.perLabel, () => scoreLabels(s, scoring, m.start, m.pad, labels, false)),
+      () => timed(samples, SAMPLES.batched, score(true)),
+      () => timed(samples, SAMPLES.perLabel, score(false)),
     );
     if (round >= WARMUP) rounds.push(samples);
   }

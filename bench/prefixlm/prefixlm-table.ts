@@ -16,6 +16,8 @@ export interface PrefixLmSummary {
   scoring: { batched: BenchTiming; perLabel: BenchTiming; speedUp: BenchTiming };
   /** Both ways of generating and of scoring compute the same thing (a check that the benchmark times like work). */
   sameTokens: boolean;
+  /** Every timed generation gave exactly the length asked for (the end token ignored). */
+  forcedLengths: boolean;
   scoreMaxDiff: number;
 }
 
@@ -44,6 +46,10 @@ export function summariseRounds(dtype: string, result: PrefixLmPageResult): Pref
       speedUp: over(rounds, (r) => r[SAMPLES.perLabel]! / r[SAMPLES.batched]!),
     },
     sameTokens: JSON.stringify(result.kvIds) === JSON.stringify(result.rerunIds),
+    forcedLengths:
+      LENGTHS.every(
+        (n) => result.lengths?.filter((l) => l === n).length === (result.lengths?.length ?? 0) / LENGTHS.length,
+      ) && (result.lengths?.length ?? 0) > 0,
     scoreMaxDiff:
       batched.length === perLabel.length && batched.length > 0
         ? Math.max(...batched.map((b, i) => Math.abs(b - perLabel[i]!)))
@@ -55,7 +61,7 @@ const ratio = (t: BenchTiming) => `${t.median.toFixed(2)}x (${t.min.toFixed(2)}-
 
 export function formatPrefixLmTable(summaries: PrefixLmSummary[], rounds: number): string {
   const lines = [
-    `Mini PrefixLM on WASM in Chromium (onnxruntime-web, the app's build and thread count), the app's generation code; median (min-max) of ${rounds} rounds after warm-up, the two variants of each pair back to back in every round (order alternating); ratios taken within each round.`,
+    `Mini PrefixLM on WASM in Chromium (onnxruntime-web, the app's build and thread count), the app's generation code (src/model/generation/); median (min-max) of ${rounds} rounds after warm-up, the two variants of each pair back to back in every round (order alternating); ratios taken within each round.`,
     '',
     '| workload | with KV cache / batched | rerun / one pass per label | ratio (same round) |',
     '| --- | --- | --- | --- |',
@@ -77,7 +83,7 @@ export function formatPrefixLmTable(summaries: PrefixLmSummary[], rounds: number
   lines.push('');
   for (const s of summaries) {
     lines.push(
-      `${s.dtype}: sessions created in ${s.createMs.toFixed(0)} ms; KV cache and rerun generate ${s.sameTokens ? 'the same' : 'DIFFERENT'} tokens; batched and per-label mean log-probabilities differ by at most ${s.scoreMaxDiff.toExponential(1)}.`,
+      `${s.dtype}: sessions created in ${s.createMs.toFixed(0)} ms; every generation ${s.forcedLengths ? 'had' : 'did NOT have'} the forced length; KV cache and rerun generate ${s.sameTokens ? 'the same' : 'DIFFERENT'} tokens; batched and per-label mean log-probabilities differ by at most ${s.scoreMaxDiff.toExponential(1)}.`,
     );
   }
   return lines.join('\n') + '\n';
