@@ -23,6 +23,8 @@ interface Pending<M extends KindMap> {
   onUpdate?: (update: UpdateOf<M>) => void;
   /** Its payload was transferred to the worker (a camera frame): it cannot be sent again after a restart. */
   transferred: boolean;
+  /** Asked to stop (a generation): a restart re-sends it with its cancel, so its reply still settles it. */
+  cancelled?: boolean;
 }
 
 /** A request failed because the worker kept dying and the client gave up on it: nothing runs until `revive`. */
@@ -51,7 +53,11 @@ export class WorkerClient<M extends KindMap> {
   /** Why the last restart happened, in words for the user; empty until one happens. */
   protected restartNotice = '';
 
-  constructor(private readonly host: ModelWorkerHost<M>) {
+  /** `namePrefix` names the worker and its Web Lock (a generator's worker differs from CLIP's). */
+  constructor(
+    private readonly host: ModelWorkerHost<M>,
+    private readonly namePrefix = WORKER_NAME_PREFIX,
+  ) {
     this.budget = new RestartBudget(MAX_RESTARTS, RESTART_WINDOW_MS, () => host.now());
     this.worker = this.spawn();
   }
@@ -79,6 +85,17 @@ export class WorkerClient<M extends KindMap> {
       this.worker.postMessage({ type: 'cancel', id: this.lastLoad.id });
   }
 
+  /**
+   * Asks the worker to stop request `id` early; it still replies (a generation: with the text so far), which settles
+   * the caller. Unknown or answered ids are ignored.
+   */
+  protected stopRequest(id: number): void {
+    const pending = this.pending.get(id);
+    if (!pending || pending.cancelled) return;
+    pending.cancelled = true;
+    this.worker.postMessage({ type: 'cancel', id });
+  }
+
   /** Drops every request of `type` not answered yet: the worker forgets queued ones; each caller gets an error. */
   protected cancelAll(type: RequestType<M>): void {
     for (const [id, pending] of this.pending) {
@@ -88,6 +105,11 @@ export class WorkerClient<M extends KindMap> {
       this.worker.postMessage({ type: 'cancel', id });
       pending.reject(new Error('Cancelled.'));
     }
+  }
+
+  /** The id the next request will get (a caller that stops a request needs its id before it settles). */
+  protected get nextRequestId(): number {
+    return this.nextId;
   }
 
   /** Sends a request of `type`; resolves with the reply type the protocol names for it, or rejects with its error. */
@@ -111,7 +133,7 @@ export class WorkerClient<M extends KindMap> {
   }
 
   private spawn(): ModelWorker<M> {
-    const name = `${WORKER_NAME_PREFIX}${this.host.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    const name = `${this.namePrefix}${this.host.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     const worker = this.host.spawn(name);
     const watch = new LifeWatch(
       name,
@@ -181,7 +203,12 @@ export class WorkerClient<M extends KindMap> {
       this.pending.set(load.id, { message: load, resolve: announce, reject: () => {}, transferred: false });
     }
     this.worker.postMessage(load);
-    waiting.filter((p) => p !== reload).forEach((p) => this.worker.postMessage(p.message));
+    waiting
+      .filter((p) => p !== reload)
+      .forEach((p) => {
+        this.worker.postMessage(p.message);
+        if (p.cancelled) this.worker.postMessage({ type: 'cancel', id: p.message.id });
+      });
     this.resentUnanswered = new Set(waiting.filter((p) => p !== reload).map((p) => p.message.id));
   }
 

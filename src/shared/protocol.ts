@@ -1,6 +1,7 @@
 // The typed message protocol between a client (main thread) and the model worker. Every request carries an id;
 // every reply names the id it answers, so the client can match replies and drop stale ones. Each model kind has a
-// request map (request-map.ts): today 'clip', contrastive image and text embeddings. Parts every kind shares
+// request map (request-map.ts): 'clip', contrastive image and text embeddings, and 'generator'
+// (generator-protocol.ts), an encoder-decoder model that writes text about an image. Parts every kind shares
 // (the load request's kind and backend, the loaded model's backend and notice, failures) are defined here too.
 
 import type { Dtype } from '../model/catalogue/catalogue';
@@ -23,7 +24,7 @@ export type BackendPreference = 'auto' | 'webgpu' | 'wasm';
 export type Backend = 'webgpu' | 'wasm';
 
 /** The kinds of model session the worker hosts (model-kinds.ts in the worker). */
-export type ModelKind = 'clip';
+export type ModelKind = 'clip' | 'generator';
 
 /** What every kind's load request carries: the host picks the session by `kind`, a restart changes `backend`. */
 export interface KindLoad extends Message {

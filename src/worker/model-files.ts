@@ -57,20 +57,27 @@ function parseJson(name: string, bytes: Uint8Array): object {
   }
 }
 
-export async function fetchConfigs(context: FetchContext): Promise<ModelFiles> {
-  const cache = await openCache(context.useCache);
-  // The first requests of a load: a host that hangs is given up on, so the app can fall back to its own model.
-  const options = {
-    cache,
+/** Options for the small first files of a load: a host that hangs is given up on, with few retries. */
+async function configOptions(context: FetchContext): Promise<DownloadOptions> {
+  return {
+    cache: await openCache(context.useCache),
     signal: context.signal,
     onCacheFailure: context.onNotice,
     answerTimeoutMs: MODEL_HOST_ANSWER_TIMEOUT_MS,
     // Fewer retries than for the big files: an unreachable host should hand over to the bundled model quickly.
     attempts: 3,
   };
-  const [config, preprocessor, tokenizer, tokenizerConfig] = await Promise.all(
-    JSON_FILES.map(async (name) => parseJson(name, await readFile(context, name, options))),
-  );
+}
+
+/** JSON files of the model folder, parsed, in the order named. */
+export async function fetchJsonFiles(context: FetchContext, names: readonly string[]): Promise<object[]> {
+  const options = await configOptions(context);
+  return Promise.all(names.map(async (name) => parseJson(name, await readFile(context, name, options))));
+}
+
+export async function fetchConfigs(context: FetchContext): Promise<ModelFiles> {
+  // The first requests of a load: a host that hangs is given up on, so the app can fall back to its own model.
+  const [config, preprocessor, tokenizer, tokenizerConfig] = await fetchJsonFiles(context, JSON_FILES);
   return {
     config: config as ModelFiles['config'],
     preprocessor: preprocessor!,
@@ -79,28 +86,43 @@ export async function fetchConfigs(context: FetchContext): Promise<ModelFiles> {
   };
 }
 
-export async function fetchTowers(context: FetchContext, dtype: Dtype): Promise<TowerFiles> {
+/** Weight files (ONNX graphs), with their download progress reported as one total once every size is known. */
+export async function fetchWeights(
+  context: FetchContext,
+  paths: readonly string[],
+): Promise<{ files: Uint8Array[]; fromCache: boolean }> {
   const cache = await openCache(context.useCache);
   const progress: DownloadProgress[] = [];
-  const update = (tower: number) => (p: DownloadProgress) => {
-    progress[tower] = p;
-    // Reported once both towers' sizes are known, so the total (and the announced size) is the whole download.
-    if (progress.filter(Boolean).length < 2) return;
+  const update = (index: number) => (p: DownloadProgress) => {
+    progress[index] = p;
+    // Reported once every file's size is known, so the total (and the announced size) is the whole download.
+    if (progress.filter(Boolean).length < paths.length) return;
     const loadedBytes = progress.reduce((n, q) => n + q.loadedBytes, 0);
     const totalBytes = progress.reduce((n, q) => n + q.totalBytes, 0);
     context.report({ kind: 'downloading', loadedBytes, totalBytes, fromCache: progress.every((q) => q.fromCache) });
   };
-  const [textModel, visionModel] = await Promise.all(
-    towerPaths(dtype).map((path, tower) =>
+  const files = await Promise.all(
+    paths.map((path, index) =>
       readFile(context, path, {
         cache,
         signal: context.signal,
-        onProgress: update(tower),
+        onProgress: update(index),
         onCacheFailure: context.onNotice,
       }),
     ),
   );
-  return { textModel: textModel!, visionModel: visionModel!, fromCache: progress.every((p) => p?.fromCache) };
+  return { files, fromCache: progress.every((p) => p?.fromCache) };
+}
+
+export async function fetchTowers(context: FetchContext, dtype: Dtype): Promise<TowerFiles> {
+  const { files, fromCache } = await fetchWeights(context, towerPaths(dtype));
+  return { textModel: files[0]!, visionModel: files[1]!, fromCache };
+}
+
+/** Drops files of a model from the cache, e.g. when ONNX Runtime cannot parse them. */
+export async function evictFiles(context: FetchContext, paths: readonly string[]): Promise<void> {
+  const cache = await openCache(context.useCache);
+  await Promise.all(paths.map((path) => evictCached(new URL(path, context.modelUrl).href, cache)));
 }
 
 /** The dtypes whose two tower files exist: in the folder from disk, in the cache, or on the host (HEAD). */
@@ -143,8 +165,7 @@ export async function availableDtypes(context: FetchContext): Promise<Dtype[]> {
 
 /** Drops a model's tower files from the cache, e.g. when ONNX Runtime cannot parse them. */
 export async function evictTowers(context: FetchContext, dtype: Dtype): Promise<void> {
-  const cache = await openCache(context.useCache);
-  await Promise.all(towerPaths(dtype).map((path) => evictCached(new URL(path, context.modelUrl).href, cache)));
+  await evictFiles(context, towerPaths(dtype));
 }
 
 /** A trained scale and bias kept only in the original weights (SigLIP), remembered with the model's files. */

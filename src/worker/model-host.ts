@@ -7,8 +7,8 @@ import type { Message } from '../shared/request-map';
 import type { HostedSession, KindContext } from './model-kind';
 import { describeError, WebGpuFailure } from './worker-errors';
 
-/** Starts a session of each kind the worker hosts. */
-export type KindRegistry = Record<ModelKind, (context: KindContext) => HostedSession>;
+/** Starts a session of each kind the worker hosts (a worker older than the page may lack a newer kind). */
+export type KindRegistry = Partial<Record<ModelKind, (context: KindContext) => HostedSession>>;
 
 /** Posts to the client: the host's own messages are checked with `satisfies`, kinds' replies by their handlers. */
 type Post = (message: Message & { [field: string]: unknown }, transfer?: Transferable[]) => void;
@@ -18,6 +18,8 @@ export class ModelHost {
   /** Single requests waiting, in the order they came. */
   private readonly single: Message[] = [];
   private readonly loads = new Map<number, AbortController>();
+  /** Single requests (not loads) waiting or running, by id: `cancel` aborts them (a generation stops early). */
+  private readonly cancellable = new Map<number, AbortController>();
   private busy = false;
   private readonly context: KindContext;
 
@@ -35,6 +37,7 @@ export class ModelHost {
   receive(message: Message): void {
     if (message.type === 'cancel') {
       this.session?.batches?.lane.remove(message.id); // a request still queued is dropped; one running finishes
+      this.cancellable.get(message.id)?.abort(); // its handler sees the signal (queued: as soon as it starts)
       return this.loads.get(message.id)?.abort();
     }
     if (message.type === 'load' && !this.prepareKind((message as KindLoad).kind)) {
@@ -43,7 +46,10 @@ export class ModelHost {
     }
     const batches = this.session?.batches;
     if (batches?.type === message.type) batches.lane.push(message);
-    else this.single.push(message);
+    else {
+      if (message.type !== 'load') this.cancellable.set(message.id, new AbortController());
+      this.single.push(message);
+    }
     void this.drain();
   }
 
@@ -74,8 +80,10 @@ export class ModelHost {
       // Waiting for the first batched request to be ready lets the rest of its drop arrive (and single work jump in).
       if (!this.single.length) await lane?.ready();
       const next = this.single.shift();
-      if (next) await this.guarded([next.id], () => this.runSingle(next));
-      else if (lane?.length) {
+      if (next) {
+        await this.guarded([next.id], () => this.runSingle(next));
+        this.cancellable.delete(next.id);
+      } else if (lane?.length) {
         const batch = lane.take();
         await this.guarded(batch.ids, () => this.runBatch(batch.ids, batch.run));
       }
@@ -104,7 +112,8 @@ export class ModelHost {
     if (!session) throw new Error('No model is loaded yet.');
     const update = (u: unknown) => this.post({ type: 'update', id: request.id, update: u } satisfies TransportMessage);
     if (request.type !== 'load') {
-      const { reply, transfer } = await session.run(request, update);
+      const signal = this.cancellable.get(request.id)?.signal ?? new AbortController().signal;
+      const { reply, transfer } = await session.run(request, update, signal);
       return this.post({ ...reply, id: request.id }, transfer);
     }
     const controller = new AbortController();

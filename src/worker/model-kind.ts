@@ -3,13 +3,11 @@
 // wording; ONNX Runtime (runtime.ts), model files (model-files.ts, download.ts) and the backend choice are shared
 // modules a kind calls. A kind owns its model and answers its own requests, typed by its request map.
 //
-// How a generator kind plugs in: add `generator` to ModelKind and a GeneratorRequests map in shared/protocol.ts,
-// e.g. `generate: Exchange<{ type: 'generate'; id; prompt; maxTokens }, { type: 'generated'; id; text },
-// { token: string }>`; write a KindSession whose `generate` handler calls `update({ token })` for each token and
-// returns the whole text; register it in model-kinds.ts. The client side is a `WorkerClient<GeneratorRequests>`
-// whose `generate(prompt, onToken)` is `this.request('generate', { prompt, maxTokens }, onToken)`. It has no
-// batch lane, so its requests run one at a time in the order they came; `cancel` with its id stops it (the
-// handler can watch a signal the way a load does, once such a need exists).
+// How a kind plugs in (the generator kind is the example: generator-kind.ts): a request map naming its ModelKind
+// (shared/generator-protocol.ts), a KindSession answering each request type, its entry in model-kinds.ts, and a
+// `WorkerClient<ItsRequests>` on the page (client/generator-client.ts). A kind without a batch lane has its
+// requests run one at a time in the order they came; `cancel` with a request's id aborts the signal its handler
+// gets (a queued request starts with it aborted), so a long handler can stop early.
 import type { KindLoaded, KindMap, ModelKind } from '../shared/protocol';
 import type { DistributiveOmit, Message, ReplyTo, RequestOf, RequestType, UpdateOf } from '../shared/request-map';
 
@@ -24,6 +22,8 @@ export type Handlers<M extends KindMap, Batched extends RequestType<M>> = {
   [T in Exclude<RequestType<M>, 'load' | Batched>]: (
     request: RequestOf<M, T>,
     update: (update: UpdateOf<M, T>) => void,
+    /** Aborted by the client's `cancel` with this request's id (a generation stops between steps). */
+    signal: AbortSignal,
   ) => Promise<Answer<ReplyTo<M, T>>>;
 };
 
@@ -72,7 +72,7 @@ export interface HostedSession {
     report: (update: unknown) => void,
   ): Promise<KindLoaded>;
   /** Runs a single request; rejects for a type this kind does not answer. */
-  run(request: Message, update: (update: unknown) => void): Promise<Answer<Message>>;
+  run(request: Message, update: (update: unknown) => void, signal: AbortSignal): Promise<Answer<Message>>;
   batches?: { type: string; lane: BatchLane<Message, Message> };
   release(): Promise<void>;
 }
@@ -89,10 +89,10 @@ export function hosted<M extends KindMap, B extends RequestType<M>>(
   return {
     kind,
     load: (request, signal, report) => session.load(request as RequestOf<M, 'load'>, signal, report),
-    run: async (request, update) => {
+    run: async (request, update, signal) => {
       const handler = Object.hasOwn(handlers, request.type) ? handlers[request.type] : undefined;
       if (!handler) throw new Error(`This model cannot answer "${request.type}": reload the page.`);
-      return handler(request, update);
+      return handler(request, update, signal);
     },
     batches: session.batches as HostedSession['batches'],
     release: () => session.release(),

@@ -114,6 +114,39 @@ export async function createSessions(
 
 const settled = <T>(promise: Promise<T>) => Promise.allSettled([promise]).then(([result]) => result!);
 
+/**
+ * Creates one session per named graph (a generator's four), on WASM all at once, on WebGPU one at a time (as for
+ * the towers); `onEach` is told how many are done. On a failure the ones created are released.
+ */
+export async function createNamedSessions<N extends string>(
+  backend: Backend,
+  graphs: Record<N, Uint8Array>,
+  onEach: (done: number) => void = () => {},
+): Promise<{ ort: OrtModule; sessions: Record<N, Ort.InferenceSession> }> {
+  const ort = await ortFor(backend);
+  const options: Ort.InferenceSession.SessionOptions = { executionProviders: [backend], graphOptimizationLevel: 'all' };
+  const names = Object.keys(graphs) as N[];
+  let done = 0;
+  const create = async (name: N) => {
+    const session = await timed(`${name} session`, () => ort.InferenceSession.create(graphs[name], options));
+    onEach(++done);
+    return session;
+  };
+  const results: PromiseSettledResult<Ort.InferenceSession>[] = [];
+  if (backend === 'wasm') results.push(...(await Promise.allSettled(names.map(create))));
+  else for (const name of names) results.push(await settled(create(name)));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (!failed) {
+    const sessions = results.map((r) => (r as PromiseFulfilledResult<Ort.InferenceSession>).value);
+    return {
+      ort,
+      sessions: Object.fromEntries(names.map((n, i) => [n, sessions[i]!])) as Record<N, Ort.InferenceSession>,
+    };
+  }
+  await Promise.allSettled(results.map((r) => r.status === 'fulfilled' && r.value.release()));
+  throw failed.reason;
+}
+
 export async function releaseSessions(sessions: Sessions | undefined): Promise<void> {
   await Promise.allSettled([sessions?.text.release(), sessions?.vision.release()]);
 }
