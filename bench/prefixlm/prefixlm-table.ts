@@ -2,7 +2,7 @@
 import { formatTiming, summarise, type BenchTiming } from '../stats';
 import { SAMPLES, type PrefixLmPageResult, type RoundSamples } from './page-protocol';
 
-export const LENGTHS = [16, 48] as const;
+const LENGTHS = [16, 48] as const;
 
 export interface PrefixLmSummary {
   dtype: string;

@@ -9,7 +9,7 @@ import { openPages, ROOT } from '../../tools/models/browser/browser-run';
 import type { PrefixLmPageResult } from './page-protocol';
 import { summariseRounds, formatPrefixLmTable, type PrefixLmSummary } from './prefixlm-table';
 
-export const PREFIXLM_DIR = join(ROOT, 'public/models/clipscope-mini-prefixlm');
+const PREFIXLM_DIR = join(ROOT, 'public/models/clipscope-mini-prefixlm');
 
 /** Bundles the page script (the app's generation code included) next to bench/page/prefixlm.html, with Vite. */
 async function bundlePage(): Promise<void> {
@@ -34,7 +34,7 @@ export interface PrefixLmBenchOptions {
   suffixes?: string[];
 }
 
-export async function runPrefixLmBench(options: PrefixLmBenchOptions): Promise<PrefixLmSummary[]> {
+async function runPrefixLmBench(options: PrefixLmBenchOptions): Promise<PrefixLmSummary[]> {
   const dir = resolve(options.dir ?? PREFIXLM_DIR);
   if (!existsSync(join(dir, 'onnx/decoder_model_merged.onnx'))) {
     throw new Error(`No PrefixLM model in ${dir}: make it with tools/models/prefixlm/ (see its README) first.`);
@@ -59,7 +59,7 @@ export async function runPrefixLmBench(options: PrefixLmBenchOptions): Promise<P
 }
 
 /** Writes bench/results/prefixlm-<time>.{json,md}; returns the Markdown. */
-export function writePrefixLmResults(summaries: PrefixLmSummary[], meta: { rounds: number; load: number[][] }): string {
+function writePrefixLmResults(summaries: PrefixLmSummary[], meta: { rounds: number; load: number[][] }): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const out = join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
