@@ -27,10 +27,12 @@ const QUICK = process.argv.includes('--quick');
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const RUNS = QUICK ? 5 : 15;
 const PREFIXLM_ROUNDS = QUICK ? 5 : 9;
+// --quick: the dtype the app loads by default; otherwise fp32 and int8.
+const PREFIXLM_DTYPES = QUICK ? {} : { suffixes: ['', '_quantized'] };
 // --only prefixlm: the PrefixLM rows alone; any other --only: the twin's cases alone.
 const PREFIXLM = ONLY === undefined || ONLY === 'prefixlm';
 if (ONLY === 'prefixlm') {
-  await benchPrefixLm(PREFIXLM_ROUNDS);
+  await benchPrefixLm(PREFIXLM_ROUNDS, PREFIXLM_DTYPES);
   process.exit(0);
 }
 const WARMUP_RUNS = 2;
@@ -249,4 +251,4 @@ writeFileSync(join(out, `raw-${stamp}.md`), table + '\n' + loadNote);
 // In the repository's own style, so `npm run lint` stays clean once the results are committed.
 execSync(`npx prettier --write bench/results/raw-${stamp}.*`, { cwd: ROOT, stdio: 'ignore' });
 console.log('\n' + table + '\n' + loadNote);
-if (PREFIXLM) await benchPrefixLm(PREFIXLM_ROUNDS);
+if (PREFIXLM) await benchPrefixLm(PREFIXLM_ROUNDS, PREFIXLM_DTYPES);
