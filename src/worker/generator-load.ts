@@ -32,7 +32,7 @@ const JSON_FILES = [
 ] as const;
 
 /** The four graphs of one dtype, relative to the model folder. */
-export function generatorPaths(dtype: GeneratorLoadRequest['dtype']): string[] {
+function generatorPaths(dtype: GeneratorLoadRequest['dtype']): string[] {
   return SESSION_NAMES.map((name) => `onnx/${name}${DTYPE_SUFFIX[dtype]}.onnx`);
 }
 

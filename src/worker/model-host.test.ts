@@ -164,4 +164,34 @@ describe('ModelHost', () => {
     expect(signals[0]?.aborted).toBe(true);
     expect(sent).toEqual([{ type: 'error', id: 1, message: 'Cancelled.' }]);
   });
+
+  it('cancel aborts the signal of a running single request, and a queued one starts with it aborted', async () => {
+    const log: string[] = [];
+    const kind = fakeKind('clip', log);
+    const seen: { id: number; abortedAtStart: boolean; signal: AbortSignal }[] = [];
+    kind.session.run = (request, _update, signal) => {
+      seen.push({ id: request.id, abortedAtStart: signal.aborted, signal });
+      if (signal.aborted) return Promise.resolve({ reply: { type: 'stoppedEarly' } });
+      return new Promise((resolve) =>
+        signal.addEventListener('abort', () => resolve({ reply: { type: 'stoppedWhileRunning' } })),
+      );
+    };
+    const sent: Sent[] = [];
+    const host = new ModelHost({ clip: () => kind.session }, (m) => sent.push(m as Sent));
+    host.receive(load(1));
+    host.receive({ type: 'generate', id: 2 });
+    host.receive({ type: 'generate', id: 3 });
+    await settle();
+    host.receive({ type: 'cancel', id: 3 }); // still queued behind 2
+    host.receive({ type: 'cancel', id: 2 }); // running
+    await settle();
+    expect(seen.map((s) => [s.id, s.abortedAtStart])).toEqual([
+      [2, false],
+      [3, true],
+    ]);
+    expect(sent.filter((m) => m.type !== 'update' && m.type !== 'loaded')).toEqual([
+      { type: 'stoppedWhileRunning', id: 2 },
+      { type: 'stoppedEarly', id: 3 },
+    ]);
+  });
 });

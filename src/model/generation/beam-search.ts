@@ -1,8 +1,10 @@
-// Beam search (width 1..4) with the KV cache: each step scores every continuation of every live beam, keeps the
-// best `width` that do not end, and sets aside those that end as finished hypotheses. The cache rows are reordered
-// by the beam each survivor came from. Hypotheses are ranked by their summed log-probability divided by their
-// length (the generated tokens, the end token included); the search stops once `width` hypotheses have finished,
-// or at `maxTokens`, where the live beams count as finished.
+// Beam search (width 1..4) with the KV cache. Each step extends every live hypothesis by every token and keeps the
+// `width` best extensions by summed log-probability (ties: the earlier hypothesis, then the lower token id); those
+// that end with the end token are finished and leave the live set, whose cache rows are reordered by the
+// hypothesis each survivor came from. It stops when none is live or after `maxTokens`; the answer is the finished
+// or live hypothesis with the best score: the summed log-probability (end token included) divided by its length
+// to the power `lengthPenalty` (generation_config.json's length_penalty; 0, no normalisation, when absent, as the
+// bundled model's PyTorch reference decodes).
 import { reorderPasts, type Pasts } from './decoder-feeds';
 import { decoderPrompt, type GeneratorConfig } from './generator-config';
 import type { Decoded } from './greedy';
@@ -10,14 +12,10 @@ import { logSoftmax } from './log-softmax';
 import { Decoder, logitsAt } from './model-calls';
 import type { Runner, Tensor } from './tensor';
 
-interface Beam {
+interface Hypothesis {
+  /** Generated ids, the end token included for a finished one. */
   ids: number[];
   logProb: number;
-}
-
-interface Finished {
-  ids: number[];
-  score: number;
 }
 
 interface Candidate {
@@ -26,20 +24,31 @@ interface Candidate {
   logProb: number;
 }
 
-/** The best `count` continuations of the beams (ties keep the lower beam, then the lower token). */
-function bestCandidates(beams: Beam[], logProbs: Float64Array[], count: number): Candidate[] {
-  const all: Candidate[] = [];
-  beams.forEach((beam, b) =>
-    logProbs[b]!.forEach((lp, token) => all.push({ beam: b, token, logProb: beam.logProb + lp })),
-  );
-  all.sort((x, y) => y.logProb - x.logProb || x.beam - y.beam || x.token - y.token);
-  return all.slice(0, count);
+const byRank = (x: Candidate, y: Candidate) => y.logProb - x.logProb || x.beam - y.beam || x.token - y.token;
+
+/** The best `count` extensions of the live hypotheses: each one's own best `count` first, then merged. */
+function bestExtensions(live: readonly Hypothesis[], logProbs: readonly Float64Array[], count: number) {
+  const candidates: Candidate[] = [];
+  live.forEach((hypothesis, beam) => {
+    const own: Candidate[] = [];
+    logProbs[beam]!.forEach((lp, token) => {
+      const candidate = { beam, token, logProb: hypothesis.logProb + lp };
+      if (own.length < count || byRank(candidate, own.at(-1)!) < 0) {
+        own.push(candidate);
+        own.sort(byRank);
+        if (own.length > count) own.pop();
+      }
+    });
+    candidates.push(...own);
+  });
+  return candidates.sort(byRank).slice(0, count);
 }
 
 export interface BeamControl {
   width: number;
   maxTokens: number;
   shouldStop: () => boolean;
+  lengthPenalty?: number;
 }
 
 export async function beamSearch(
@@ -49,37 +58,45 @@ export async function beamSearch(
   control: BeamControl,
 ): Promise<Decoded> {
   const width = Math.max(1, Math.min(4, Math.round(control.width)));
-  const finished: Finished[] = [];
-  let beams: Beam[] = [{ ids: [], logProb: 0 }];
+  const finished: Hypothesis[] = [];
+  let live: Hypothesis[] = [{ ids: [], logProb: 0 }];
   let pasts: Pasts | undefined;
-  // The first step runs one row (all beams would be the same); from then on one row per beam.
-  let decoder = new Decoder(runner, config, encoderHidden, 1);
-  for (let step = 0; step < control.maxTokens && finished.length < width; step++) {
-    if (control.shouldStop()) return { ids: best(finished, beams), stopped: true };
-    const rows = pasts ? beams.map((b) => b.ids.slice(-1)) : [decoderPrompt(config)];
-    const out = await decoder.step(rows, pasts);
-    const logProbs = beams.map((_, b) => logSoftmax(logitsAt(out.logits, b, out.logits.dims[1]! - 1)));
-    const next: Beam[] = [];
+  const decoders = new Map<number, Decoder>(); // by batch size: the encoder output repeated once per size
+  const decoderFor = (batch: number) => {
+    const decoder = decoders.get(batch) ?? new Decoder(runner, config, encoderHidden, batch);
+    decoders.set(batch, decoder);
+    return decoder;
+  };
+  const answer = (stopped: boolean): Decoded => ({
+    ids: best([...finished, ...live], control.lengthPenalty ?? 0).filter((t) => t !== config.eosTokenId),
+    stopped,
+  });
+  for (let step = 0; step < control.maxTokens && live.length > 0; step++) {
+    if (control.shouldStop()) return answer(true);
+    const rows = pasts ? live.map((h) => h.ids.slice(-1)) : [decoderPrompt(config)];
+    const out = await decoderFor(rows.length).step(rows, pasts);
+    if (control.shouldStop()) return answer(true);
+    const logProbs = live.map((_, b) => logSoftmax(logitsAt(out.logits, b, out.logits.dims[1]! - 1)));
+    const extended: Hypothesis[] = [];
     const origins: number[] = [];
-    for (const candidate of bestCandidates(beams, logProbs, 2 * width)) {
-      const ids = [...beams[candidate.beam]!.ids, candidate.token];
-      if (candidate.token === config.eosTokenId) {
-        if (finished.length < width) finished.push({ ids: ids.slice(0, -1), score: candidate.logProb / ids.length });
-      } else if (next.length < width) {
-        next.push({ ids, logProb: candidate.logProb });
+    for (const candidate of bestExtensions(live, logProbs, width)) {
+      const hypothesis = { ids: [...live[candidate.beam]!.ids, candidate.token], logProb: candidate.logProb };
+      if (candidate.token === config.eosTokenId) finished.push(hypothesis);
+      else {
+        extended.push(hypothesis);
         origins.push(candidate.beam);
       }
     }
-    if (decoder.batch !== next.length) decoder = new Decoder(runner, config, encoderHidden, next.length);
+    live = extended;
     pasts = reorderPasts(out.pasts, origins);
-    beams = next;
   }
-  return { ids: best(finished, finished.length < width ? beams : []), stopped: false };
+  return answer(false);
 }
 
-/** The best hypothesis: finished ones by their score, live ones (cut at the limit) by theirs so far. */
-function best(finished: Finished[], live: Beam[]): number[] {
-  const all = [...finished, ...live.map((b) => ({ ids: b.ids, score: b.logProb / Math.max(1, b.ids.length) }))];
-  all.sort((x, y) => y.score - x.score);
-  return all[0]?.ids ?? [];
+/** The best hypothesis's ids (the first of equal ones, finished before live). */
+function best(hypotheses: readonly Hypothesis[], lengthPenalty: number): number[] {
+  const score = (h: Hypothesis) => h.logProb / Math.max(1, h.ids.length) ** lengthPenalty;
+  let top: Hypothesis | undefined;
+  for (const h of hypotheses) if (!top || score(h) > score(top)) top = h;
+  return top?.ids ?? [];
 }

@@ -16,7 +16,7 @@ function pastNames(config: GeneratorConfig): string[] {
 }
 
 /** Length-0 pasts for the first step (no cache yet): [batch, heads, 0, head size]. */
-export function emptyPasts(config: GeneratorConfig, batch: number): Pasts {
+function emptyPasts(config: GeneratorConfig, batch: number): Pasts {
   const dims = [batch, config.decoderHeads, 0, config.headDim];
   return Object.fromEntries(pastNames(config).map((name) => [name, float32(new Float32Array(0), dims)]));
 }

@@ -15,6 +15,8 @@ export interface GeneratorConfig {
   padTokenId: number;
   /** The longest generation, in tokens. */
   maxLength: number;
+  /** Beam scores are divided by length ** this (0: summed log-probabilities, as when absent). */
+  lengthPenalty: number;
   numImageTokens?: number;
   /** The dtype to load unless asked for another (config.json's clipscope.default_dtype). */
   defaultDtype?: string;
@@ -60,6 +62,7 @@ export function readGeneratorConfig(config: unknown, generationConfig: unknown):
     eosTokenId: firstId(generation.eos_token_id, 'eos_token_id'),
     padTokenId: integer(generation.pad_token_id, 'pad_token_id'),
     maxLength: integer(generation.max_length ?? 32, 'max_length'),
+    lengthPenalty: typeof generation.length_penalty === 'number' ? generation.length_penalty : 0,
     numImageTokens: optionalInteger(record(root.vision_config).num_image_tokens, 'vision_config.num_image_tokens'),
     defaultDtype:
       typeof record(root.clipscope).default_dtype === 'string'

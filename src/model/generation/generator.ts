@@ -10,7 +10,7 @@ import { Decoder, encodePrefix, imageFeatures } from './model-calls';
 import { RecentCache } from './recent-cache';
 import type { Runner, Tensor } from './tensor';
 
-export const FEATURE_CACHE_IMAGES = 64;
+const FEATURE_CACHE_IMAGES = 64;
 
 export interface ImageInput {
   imageKey: string;
@@ -66,6 +66,7 @@ export class Generator {
             width: request.beams,
             maxTokens,
             shouldStop: request.shouldStop,
+            lengthPenalty: this.config.lengthPenalty,
           })
         : await greedyDecode(new Decoder(this.runner, this.config, hidden, 1), this.config, {
             maxTokens,

@@ -14,7 +14,7 @@ export async function imageFeatures(runner: Runner, pixelValues: Float32Array): 
 }
 
 /** Embeddings [B, L, D] of equal-length rows of token ids. */
-export async function embedTokens(runner: Runner, rows: readonly (readonly number[])[]): Promise<FloatTensor> {
+async function embedTokens(runner: Runner, rows: readonly (readonly number[])[]): Promise<FloatTensor> {
   const length = rows[0]?.length ?? 0;
   const ids = int64(rows.flat(), [rows.length, length]);
   return floatOutput(await runner.run('embed_tokens', { input_ids: ids }), 'inputs_embeds');

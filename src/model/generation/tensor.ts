@@ -1,8 +1,6 @@
 // Tensors as plain typed arrays with dims, and the one thing generation needs from ONNX Runtime: running a named
 // session. The worker drives the generation code with onnxruntime-web, the Node tests with onnxruntime-node.
 
-export type TensorType = 'float32' | 'int64' | 'bool';
-
 export type Tensor =
   | { type: 'float32'; data: Float32Array; dims: number[] }
   | { type: 'int64'; data: BigInt64Array; dims: number[] }
