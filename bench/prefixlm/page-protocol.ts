@@ -23,6 +23,7 @@ export interface PrefixLmPageResult {
 /** Sample names: the variants of each pair. */
 export const SAMPLES = {
   firstToken: 'first token',
+  imageFeatures: 'image features (part of the first token)',
   kv: (n: number) => `${n} tokens, KV cache`,
   rerun: (n: number) => `${n} tokens, rerun`,
   batched: '48 labels, one batched pass',

@@ -90,6 +90,7 @@ async function bench(): Promise<PrefixLmPageResult> {
     // A new image key every round: the image's features are computed, as for a newly added picture.
     const first = await generator.generate(request(`first-${round}`, 1, true));
     samples[SAMPLES.firstToken] = first.firstTokenMs;
+    samples[SAMPLES.imageFeatures] = first.imageMs;
     generator.forgetImages([`first-${round}`]);
     for (const n of LENGTHS) {
       // The app's own figure: generated tokens per second of decoding, after the encoder.

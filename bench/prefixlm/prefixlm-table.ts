@@ -10,6 +10,7 @@ export interface PrefixLmSummary {
   createMs: number;
   rounds: RoundSamples[];
   firstTokenMs: BenchTiming;
+  imageFeaturesMs: BenchTiming;
   /** Per forced length: tokens per second with the KV cache, re-running the sequence, and their ratio per round. */
   generation: { tokens: number; kvCache: BenchTiming; rerun: BenchTiming; speedUp: BenchTiming }[];
   /** ms for 48 labels, and per-label time / batched time per round. */
@@ -34,6 +35,7 @@ export function summariseRounds(dtype: string, result: PrefixLmPageResult): Pref
     createMs: result.createMs ?? NaN,
     rounds,
     firstTokenMs: over(rounds, (r) => r[SAMPLES.firstToken]!),
+    imageFeaturesMs: over(rounds, (r) => r[SAMPLES.imageFeatures]!),
     generation: LENGTHS.map((n) => ({
       tokens: n,
       kvCache: over(rounds, perSecond(n, SAMPLES.kv(n))),
@@ -69,7 +71,7 @@ export function formatPrefixLmTable(summaries: PrefixLmSummary[], rounds: number
   for (const s of summaries) {
     const tag = `${s.dtype}, ${s.threads} threads`;
     lines.push(
-      `| ${tag}: time to first token (image encode, encoder, first decoder step) | ${formatTiming(s.firstTokenMs)} ms | | |`,
+      `| ${tag}: time to first token (image encode, encoder, first decoder step) | ${formatTiming(s.firstTokenMs)} ms, of which image encode ${formatTiming(s.imageFeaturesMs)} ms | | |`,
     );
     for (const g of s.generation) {
       lines.push(
