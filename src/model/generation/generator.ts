@@ -23,7 +23,7 @@ export interface GenerateRequest extends ImageInput {
   maxTokens: number;
   beams: number;
   kvCache: boolean;
-  shouldStop: () => boolean;
+  shouldStop: () => boolean | Promise<boolean>;
   /** The whole text and ids so far, after each new token (greedy only). */
   onText?: (update: { text: string; tokenIds: number[] }) => void;
   /** Clock for the timings, in milliseconds. */
@@ -54,7 +54,7 @@ export class Generator {
   async generate(request: GenerateRequest): Promise<Generation> {
     const start = request.now();
     // Stopped while queued: nothing to compute.
-    if (request.shouldStop())
+    if (await request.shouldStop())
       return { text: '', tokenIds: [], stopped: true, firstTokenMs: 0, tokensPerSecond: 0, imageMs: 0 };
     const { hidden, imageMs } = await this.encode(request, request.prefix, request.now);
     const maxTokens = Math.max(0, Math.min(request.maxTokens, this.config.maxLength));

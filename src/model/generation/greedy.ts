@@ -12,8 +12,8 @@ export interface DecodeControl {
   maxTokens: number;
   /** Re-run the whole sequence each step instead of using the cache. */
   kvCache: boolean;
-  /** Polled between decoder steps. */
-  shouldStop: () => boolean;
+  /** Polled between decoder steps; may wait (the worker lets a pending stop message in before answering). */
+  shouldStop: () => boolean | Promise<boolean>;
   /** Called with every generated id so far, after each new token. */
   onToken?: (ids: readonly number[]) => void;
 }
@@ -33,7 +33,7 @@ export async function greedyDecode(
   const ids: number[] = [];
   let pasts: Pasts | undefined;
   while (ids.length < control.maxTokens) {
-    if (control.shouldStop()) return { ids, stopped: true };
+    if (await control.shouldStop()) return { ids, stopped: true };
     let logits;
     if (control.kvCache) {
       const step = await decoder.step([pasts ? ids.slice(-1) : prompt], pasts);
@@ -41,7 +41,7 @@ export async function greedyDecode(
     } else {
       logits = await decoder.full([[...prompt, ...ids]]);
     }
-    if (control.shouldStop()) return { ids, stopped: true };
+    if (await control.shouldStop()) return { ids, stopped: true };
     const next = argmax(logitsAt(logits, 0, logits.dims[1]! - 1));
     if (next === config.eosTokenId) break;
     ids.push(next);
