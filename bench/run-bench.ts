@@ -26,7 +26,9 @@ const QUICK = process.argv.includes('--quick');
 // --only <text>: just the cases whose name contains the text (e.g. "per sample").
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const RUNS = QUICK ? 5 : 15;
-const PREFIXLM_ROUNDS = QUICK ? 5 : 9;
+// --rounds N: PrefixLM rounds (default 9, --quick 5), for a noisy machine.
+const ROUNDS_ARG = process.argv.includes('--rounds') ? Number(process.argv[process.argv.indexOf('--rounds') + 1]) : NaN;
+const PREFIXLM_ROUNDS = ROUNDS_ARG > 0 ? ROUNDS_ARG : QUICK ? 5 : 9;
 // --quick: the dtype the app loads by default; otherwise fp32 and int8.
 const PREFIXLM_DTYPES = QUICK ? {} : { suffixes: ['', '_quantized'] };
 // --only prefixlm: the PrefixLM rows alone; any other --only: the twin's cases alone.

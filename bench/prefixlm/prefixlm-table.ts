@@ -84,9 +84,29 @@ export function formatPrefixLmTable(summaries: PrefixLmSummary[], rounds: number
   }
   lines.push('');
   for (const s of summaries) {
+    const [short, long] = s.generation;
+    lines.push(
+      `Ratios, ${s.dtype} (medians of same-round ratios): KV cache against rerun, per token, ${short!.speedUp.median.toFixed(2)}x at ${short!.tokens} tokens and ${long!.speedUp.median.toFixed(2)}x at ${long!.tokens}; batched against per-label scoring ${s.scoring.speedUp.median.toFixed(2)}x.`,
+    );
+  }
+  lines.push('');
+  for (const s of summaries) {
     lines.push(
       `${s.dtype}: sessions created in ${s.createMs.toFixed(0)} ms; every generation ${s.forcedLengths ? 'had' : 'did NOT have'} the forced length; KV cache and rerun generate ${s.sameTokens ? 'the same' : 'DIFFERENT'} tokens; batched and per-label mean log-probabilities differ by at most ${s.scoreMaxDiff.toExponential(1)}.`,
     );
   }
   return lines.join('\n') + '\n';
+}
+
+/** The headline ratios by dtype, for the results' JSON. */
+export function headlineRatios(summaries: PrefixLmSummary[]) {
+  return Object.fromEntries(
+    summaries.map((s) => [
+      s.dtype,
+      {
+        ...Object.fromEntries(s.generation.map((g) => [`kvCacheOverRerunAt${g.tokens}`, g.speedUp])),
+        batchedOverPerLabel: s.scoring.speedUp,
+      },
+    ]),
+  );
 }

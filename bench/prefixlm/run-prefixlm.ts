@@ -7,7 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { build } from 'vite';
 import { openPages, ROOT } from '../../tools/models/browser/browser-run';
 import type { PrefixLmPageResult } from './page-protocol';
-import { summariseRounds, formatPrefixLmTable, type PrefixLmSummary } from './prefixlm-table';
+import { formatPrefixLmTable, headlineRatios, summariseRounds, type PrefixLmSummary } from './prefixlm-table';
 
 const PREFIXLM_DIR = join(ROOT, 'public/models/clipscope-mini-prefixlm');
 
@@ -66,7 +66,11 @@ function writePrefixLmResults(summaries: PrefixLmSummary[], meta: { rounds: numb
   const [before, after] = meta.load;
   const loadNote = `Load average (1, 5, 15 min) before: ${before!.map((l) => l.toFixed(2)).join(' ')}; after: ${after!.map((l) => l.toFixed(2)).join(' ')}.\n`;
   const markdown = formatPrefixLmTable(summaries, meta.rounds) + '\n' + loadNote;
-  writeFileSync(join(out, `prefixlm-${stamp}.json`), JSON.stringify({ ...meta, summaries }, null, 2) + '\n');
+  writeFileSync(
+    join(out, `prefixlm-${stamp}.json`),
+    JSON.stringify({ ...meta, command: process.argv.slice(2), ratios: headlineRatios(summaries), summaries }, null, 2) +
+      '\n',
+  );
   writeFileSync(join(out, `prefixlm-${stamp}.md`), markdown);
   execSync(`npx prettier --write bench/results/prefixlm-${stamp}.*`, { cwd: ROOT, stdio: 'ignore' });
   console.log(`\nbench/results/prefixlm-${stamp}.{json,md}`);
