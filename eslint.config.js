@@ -65,7 +65,18 @@ const LAYER_POLICIES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.models', 'public/models', 'coverage', 'test-results', 'playwright-report'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      '.models',
+      'public/models',
+      'coverage',
+      'test-results',
+      'playwright-report',
+      '**/.cache',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['src/**/*.tsx'], ...reactHooks.configs.flat['recommended-latest'] },

@@ -1,5 +1,6 @@
 // npm run bench [-- --quick]: raw encode speed of the ViT-B/32 twin on WASM in Chromium (onnxruntime-web) next to
-// onnxruntime-node on the same files and machine, as medians with min and max. Writes bench/results/*.{json,md}.
+// onnxruntime-node on the same files and machine, as medians with min and max, then the Mini PrefixLM's generation
+// rows (bench/prefixlm/; alone: -- --only prefixlm). Writes bench/results/*.{json,md}.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
@@ -8,6 +9,7 @@ import * as ort from 'onnxruntime-node';
 import { ClipTokenizer } from '../src/model/text/tokenizer';
 import { openPages, ROOT } from '../tools/models/browser/browser-run';
 import { loadTokenizer } from '../tools/models/node-model';
+import { benchPrefixLm } from './prefixlm/run-prefixlm';
 import { summarise, type BenchTiming } from './stats';
 import { formatTable, type BenchRow } from './table';
 import {
@@ -24,6 +26,17 @@ const QUICK = process.argv.includes('--quick');
 // --only <text>: just the cases whose name contains the text (e.g. "per sample").
 const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const RUNS = QUICK ? 5 : 15;
+// --rounds N: PrefixLM rounds (default 9, --quick 5), for a noisy machine.
+const ROUNDS_ARG = process.argv.includes('--rounds') ? Number(process.argv[process.argv.indexOf('--rounds') + 1]) : NaN;
+const PREFIXLM_ROUNDS = ROUNDS_ARG > 0 ? ROUNDS_ARG : QUICK ? 5 : 9;
+// --quick: the dtype the app loads by default; otherwise fp32 and int8.
+const PREFIXLM_DTYPES = QUICK ? {} : { suffixes: ['', '_quantized'] };
+// --only prefixlm: the PrefixLM rows alone; any other --only: the twin's cases alone.
+const PREFIXLM = ONLY === undefined || ONLY === 'prefixlm';
+if (ONLY === 'prefixlm') {
+  await benchPrefixLm(PREFIXLM_ROUNDS, PREFIXLM_DTYPES);
+  process.exit(0);
+}
 const WARMUP_RUNS = 2;
 // onnxruntime-web builds: the WebGPU-capable one the app loads, and the WASM-only one.
 const APP_BUILD = 'ort.wasm.min.mjs';
@@ -240,3 +253,4 @@ writeFileSync(join(out, `raw-${stamp}.md`), table + '\n' + loadNote);
 // In the repository's own style, so `npm run lint` stays clean once the results are committed.
 execSync(`npx prettier --write bench/results/raw-${stamp}.*`, { cwd: ROOT, stdio: 'ignore' });
 console.log('\n' + table + '\n' + loadNote);
+if (PREFIXLM) await benchPrefixLm(PREFIXLM_ROUNDS, PREFIXLM_DTYPES);
