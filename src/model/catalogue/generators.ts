@@ -37,7 +37,7 @@ const GENERATORS: readonly GeneratorModel[] = [
     architecture: 'encoder-decoder',
     bundledPath: 'models/clipscope-mini-prefixlm/',
     revision: 'main',
-    sizeMb: { fp32: 7.3, q8: 2.2 },
+    sizeMb: { fp32: 5.4, q8: 1.7 },
     defaultDtype: 'q8',
     licence: 'MIT',
     knows: {
