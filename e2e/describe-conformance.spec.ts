@@ -24,6 +24,10 @@ interface Reference {
   likelihood: { prefix: string; labels: string[]; items: { file: string; mean_log_probs: number[] }[] };
 }
 
+// The browser's pixels are within one grey level of PIL's (e2e/pixel-values.spec.ts), not bit-identical: the
+// Node conformance test (same ONNX files, PIL-identical pixels) holds 1e-4; here a grey level's worth more.
+const LIKELIHOOD_TOLERANCE = 0.02;
+
 const reference = JSON.parse(readFileSync(join(DIR, 'reference.json'), 'utf8')) as Reference;
 const nameOf = (file: string) => basename(file);
 const dropped = (files: string[]): DropFile[] =>
@@ -111,6 +115,7 @@ test('label likelihoods have PyTorch\u2019s mean log-probabilities', async ({ pa
   await setLabels(page, labels);
   await expect(page.getByLabel('Prompt template')).toHaveValue(`${prefix} {}.`);
   await dropFiles(page, dropped(items.map((item) => item.file)));
+  let worst = { difference: 0, where: '' };
   for (const item of items) {
     const name = nameOf(item.file);
     const card = page.locator(`[data-testid="likelihood-chart"][data-image-name="${name}"]`);
@@ -123,7 +128,15 @@ test('label likelihoods have PyTorch\u2019s mean log-probabilities', async ({ pa
       ),
     );
     labels.forEach((label, i) => {
-      expect(Math.abs(got.get(label)! - item.mean_log_probs[i]!), `${name} / ${label}`).toBeLessThan(1e-3);
+      const difference = Math.abs(got.get(label)! - item.mean_log_probs[i]!);
+      if (!(difference <= worst.difference)) worst = { difference, where: `${name} / ${label}` }; // NaN counts
     });
+    // The same label wins in the browser as in PyTorch, unless PyTorch's top two are closer than the tolerance
+    // allows either side to move.
+    const best = (values: number[]) => labels[values.indexOf(Math.max(...values))];
+    const [first, second] = [...item.mean_log_probs].sort((a, b) => b - a);
+    if (first! - second! > 2 * LIKELIHOOD_TOLERANCE)
+      expect(best(labels.map((label) => got.get(label)!)), name).toBe(best(item.mean_log_probs));
   }
+  expect(worst.difference, `largest difference at ${worst.where}`).toBeLessThan(LIKELIHOOD_TOLERANCE);
 });
