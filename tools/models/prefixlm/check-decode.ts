@@ -7,15 +7,27 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Tokenizer } from '@huggingface/tokenizers';
 import * as ort from 'onnxruntime-node';
-import { type Config, type Reference, type Sessions, runDecoder, encodeImage, greedy, scoreLabels } from './onnx-decode';
+import {
+  type Config,
+  type Reference,
+  type Sessions,
+  runDecoder,
+  encodeImage,
+  greedy,
+  scoreLabels,
+} from './onnx-decode';
 
-const [modelDir, referencePath, pixelPath, reportPath] = process.argv.slice(2);
-if (!modelDir || !referencePath || !pixelPath || !reportPath) {
+const args = process.argv.slice(2);
+if (args.length !== 4) {
   throw new Error('usage: check-decode.ts <model dir> <reference.json> <pixels.f32> <report.json>');
 }
+const [modelDir, referencePath, pixelPath, reportPath] = args as [string, string, string, string];
 const read = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 const config = read(join(modelDir, 'config.json')) as Config;
-const tokenizer = new Tokenizer(read(join(modelDir, 'tokenizer.json')) as object, read(join(modelDir, 'tokenizer_config.json')) as object);
+const tokenizer = new Tokenizer(
+  read(join(modelDir, 'tokenizer.json')) as object,
+  read(join(modelDir, 'tokenizer_config.json')) as object,
+);
 const reference = read(referencePath) as Reference;
 const bytes = readFileSync(pixelPath);
 const allPixels = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
@@ -112,7 +124,11 @@ for (const field of fields) {
   });
 }
 const report = {
-  fp32: { sequences: reference.images.length * 3, mismatches: mismatches.length, tokens_per_second: fp32Run.tokensPerSecond },
+  fp32: {
+    sequences: reference.images.length * 3,
+    mismatches: mismatches.length,
+    tokens_per_second: fp32Run.tokensPerSecond,
+  },
   cached_vs_uncached_max_logit_gap: worstLogitGap,
   batched_likelihood_max_gap: worstLikelihoodGap,
   q8: {

@@ -29,5 +29,7 @@ const mismatches = cases.filter((c) => {
   if (wrong) console.error(`mismatch: ${JSON.stringify(c)} js ${ids} / ${plain} / ${JSON.stringify(decoded)}`);
   return wrong;
 });
-console.log(`tokenizer check: ${cases.length - mismatches.length}/${cases.length} texts identical (encode, encode without special tokens, decode)`);
+console.log(
+  `tokenizer check: ${cases.length - mismatches.length}/${cases.length} texts identical (encode, encode without special tokens, decode)`,
+);
 process.exit(mismatches.length ? 1 : 0);

@@ -19,9 +19,9 @@ class PrefixLMConfig:
     heads: int = 4
     encoder_layers: int = 3
     decoder_layers: int = 3
-    ffn: int = 512
+    ffn: int = 256
     max_positions: int = 128
-    stem: tuple = (32, 64, 96, 128)
+    stem: tuple = (16, 32, 64, 128)
 
     @property
     def num_image_tokens(self):
@@ -157,7 +157,10 @@ class PrefixLM(nn.Module):
         return self.dec_ln(x) @ self.embed.weight.t(), presents
 
     def encoder_inputs(self, pixels, prefix_ids, prefix_mask):
+        """Image features followed by prefix embeddings; with fewer images than prefixes, each image serves
+        len(prefixes) // len(images) consecutive prefixes (training pairs several texts with one image)."""
         image = self.vision(pixels)
+        image = image.repeat_interleave(prefix_ids.shape[0] // image.shape[0], 0)
         ones = torch.ones(image.shape[:2], dtype=torch.long)
         return torch.cat([image, self.embed(prefix_ids)], 1), torch.cat([ones, prefix_mask], 1)
 

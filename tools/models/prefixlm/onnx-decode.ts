@@ -10,7 +10,7 @@ export interface Config {
   text_config: { d_model: number; decoder_layers: number; decoder_attention_heads: number; vocab_size: number };
   vision_config: { image_size: number; num_image_tokens: number };
 }
-export interface ImageEntry {
+interface ImageEntry {
   file: string;
   caption_ids: number[];
   question_prefix: string;
@@ -59,7 +59,10 @@ export async function encodeImage(
   joined.set(text, features.length);
   const length = joined.length / d;
   const mask = new ort.Tensor('int64', new BigInt64Array(length).fill(1n), [1, length]);
-  const out = await sessions.encoder.run({ inputs_embeds: new ort.Tensor('float32', joined, [1, length, d]), attention_mask: mask });
+  const out = await sessions.encoder.run({
+    inputs_embeds: new ort.Tensor('float32', joined, [1, length, d]),
+    attention_mask: mask,
+  });
   return { hidden: out.last_hidden_state!.data as Float32Array, length };
 }
 
@@ -76,7 +79,10 @@ export async function runDecoder(
   const hidden = new Float32Array(batch * encoded.hidden.length);
   for (let b = 0; b < batch; b += 1) hidden.set(encoded.hidden, b * encoded.hidden.length);
   const feeds: Record<string, ort.Tensor> = {
-    encoder_attention_mask: new ort.Tensor('int64', new BigInt64Array(batch * encoded.length).fill(1n), [batch, encoded.length]),
+    encoder_attention_mask: new ort.Tensor('int64', new BigInt64Array(batch * encoded.length).fill(1n), [
+      batch,
+      encoded.length,
+    ]),
     encoder_hidden_states: new ort.Tensor('float32', hidden, [batch, encoded.length, d]),
     inputs_embeds: await embed(sessions, rows),
     use_cache_branch: new ort.Tensor('bool', [past !== null], [1]),
@@ -85,7 +91,9 @@ export async function runDecoder(
     for (const kind of ['decoder', 'encoder']) {
       for (const part of ['key', 'value']) {
         const name = `past_key_values.${i}.${kind}.${part}`;
-        feeds[name] = past?.[`present.${i}.${kind}.${part}`] ?? new ort.Tensor('float32', new Float32Array(0), [batch, heads, 0, d / heads]);
+        feeds[name] =
+          past?.[`present.${i}.${kind}.${part}`] ??
+          new ort.Tensor('float32', new Float32Array(0), [batch, heads, 0, d / heads]);
       }
     }
   }
@@ -125,10 +133,19 @@ export async function greedy(
 }
 
 /** Mean log-probability per token of each label as the continuation, all labels in one right-padded batch. */
-export async function scoreLabels(sessions: Sessions, config: Config, encoded: Encoded, labels: number[][]): Promise<number[]> {
+export async function scoreLabels(
+  sessions: Sessions,
+  config: Config,
+  encoded: Encoded,
+  labels: number[][],
+): Promise<number[]> {
   const vocab = config.text_config.vocab_size;
   const width = Math.max(...labels.map((l) => l.length)) + 1;
-  const rows = labels.map((l) => [config.decoder_start_token_id, ...l, ...Array<number>(width - 1 - l.length).fill(config.pad_token_id)]);
+  const rows = labels.map((l) => [
+    config.decoder_start_token_id,
+    ...l,
+    ...Array<number>(width - 1 - l.length).fill(config.pad_token_id),
+  ]);
   const { logits } = await runDecoder(sessions, config, encoded, rows, null);
   return labels.map((label, b) => {
     let sum = 0;

@@ -37,22 +37,32 @@ def text_batch(tokenizer, pairs, start_id):
     return prefix_ids, prefix_mask, decoder_ids, targets
 
 
-def train(model, tokenizer, images, metas, steps, batch, seed, start_id, log=print):
+LR = 2e-3
+TEXTS_PER_IMAGE = 2  # each image in a batch gets two texts, so the conv stem runs once for both
+
+
+def train(model, tokenizer, images, metas, steps, batch, seed, start_id, budget_seconds, log=print):
+    """Trains for `steps` steps or `budget_seconds`, whichever comes first: the learning-rate schedule follows the
+    larger of the two progress fractions, so a loaded machine still ends with an annealed model."""
     rng = random.Random(seed)
     generator = np.random.default_rng(seed)
     decay = [p for n, p in model.named_parameters() if p.ndim >= 2 and "pos" not in n and "type" not in n]
     rest = [p for n, p in model.named_parameters() if not (p.ndim >= 2 and "pos" not in n and "type" not in n)]
     optimiser = torch.optim.AdamW([{"params": decay, "weight_decay": 0.02}, {"params": rest, "weight_decay": 0.0}],
-                                  lr=1.5e-3, betas=(0.9, 0.98))
-    warmup = max(1, min(300, steps // 10))
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min(1.0, (s + 1) / warmup) * 0.5 * (1 + math.cos(math.pi * min(1.0, s / steps))))
+                                  lr=LR, betas=(0.9, 0.98))
+    warmup = 50
+    started = time.time()
+
+    def progress(step):
+        return min(1.0, max(step / steps, (time.time() - started) / budget_seconds))
     loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
     model.train()
-    started, running = time.time(), None
-    for step in range(steps):
-        index = generator.integers(0, len(images), batch)
-        pairs = [training_text(metas[i], rng) for i in index]
+    running, step = None, 0
+    while progress(step) < 1.0:
+        for group in optimiser.param_groups:
+            group["lr"] = LR * min(1.0, (step + 1) / warmup) * 0.5 * (1 + math.cos(math.pi * progress(step)))
+        index = generator.integers(0, len(images), batch // TEXTS_PER_IMAGE)
+        pairs = [training_text(metas[i], rng) for i in index for _ in range(TEXTS_PER_IMAGE)]
         prefix_ids, prefix_mask, decoder_ids, targets = text_batch(tokenizer, pairs, start_id)
         logits = model(pixel_values(images[index]), prefix_ids, prefix_mask, decoder_ids)
         loss = loss_fn(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1))
@@ -60,9 +70,10 @@ def train(model, tokenizer, images, metas, steps, batch, seed, start_id, log=pri
         loss.backward()
         nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimiser.step()
-        schedule.step()
         running = loss.item() if running is None else 0.98 * running + 0.02 * loss.item()
-        if step % 100 == 0 or step == steps - 1:
-            log(f"step {step}/{steps} loss {running:.4f} ({time.time() - started:.0f} s)")
+        if step % 20 == 0:
+            log(f"step {step} loss {running:.4f} ({time.time() - started:.0f} s, progress {progress(step):.3f})")
+        step += 1
+    log(f"trained {step} steps, loss {running:.4f}, {time.time() - started:.0f} s")
     model.eval()
-    return time.time() - started
+    return time.time() - started, step, running
