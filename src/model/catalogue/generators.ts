@@ -30,7 +30,7 @@ export interface GeneratorModel {
 
 export const MINI_GENERATOR_ID = 'clipscope-mini-prefixlm';
 
-export const GENERATORS: readonly GeneratorModel[] = [
+const GENERATORS: readonly GeneratorModel[] = [
   {
     id: MINI_GENERATOR_ID,
     name: 'Clipscope Mini PrefixLM (coloured shapes, bundled)',
@@ -38,7 +38,7 @@ export const GENERATORS: readonly GeneratorModel[] = [
     bundledPath: 'models/clipscope-mini-prefixlm/',
     revision: 'main',
     sizeMb: { fp32: 7.3, q8: 2.2 },
-    defaultDtype: 'fp32',
+    defaultDtype: 'q8',
     licence: 'MIT',
     knows: {
       topics: [
