@@ -44,7 +44,7 @@ def write_card(out_dir, cfg, training, results, decode, default_dtype):
     ]
     target_rows = [f"| {name} | {100 * value:.1f}% | {_met(value, t)} |" for name, value, t in targets]
     held = ", ".join(" ".join(p) for p in HELD_OUT)
-    q8 = decode["q8"]
+    q8, fa = decode["q8"], decode["fixture_accuracy"]
     text = f"""# Clipscope Mini PrefixLM
 
 A captioning and question-answering model trained by Clipscope's own tools (`npm run models:prefixlm`) with
@@ -61,10 +61,11 @@ these pictures and these sentences. All figures below were measured by the tool 
 - **Decoder** ({cfg.decoder_layers} layers): causal self-attention, cross-attention to the encoder, LM head tied to
   the token embedding. Vocabulary: {cfg.vocab_size} whole words.
 - **Training**: every text is split at a random word; the first part (the prefix) goes to the encoder after the
-  image, the decoder predicts the rest, and the loss covers only that rest. 30% of captions have an empty prefix
+  image, the decoder predicts the rest, and the loss covers only that rest. At least 30% of captions have an empty prefix
   (plain captioning); questions are split after `answer:` most of the time. {training['steps']} steps of
   {training['batch']} examples, {training['train_images']} training images, seed {training['seed']},
-  {training['threads']} CPU threads: {training['train_seconds'] / 60:.1f} min of training
+  {training['threads']} CPU threads (at most {training.get('max_steps', training['steps'])} steps or
+  {training.get('budget_minutes', 0):.0f} min): {training['train_seconds'] / 60:.1f} min of training on a shared 2-core machine
   ({training['parameters']:,} parameters).
 - **Held-out pairs** never appear in a training image: {held}.
 
@@ -119,8 +120,10 @@ All files together: {total / 1e6:.2f} MB.
   answers, continuations); uncached vs cached decoder logits differ by at most {decode['cached_vs_uncached_max_logit_gap']:.1e};
   batched right-padded label scoring matches the per-label reference within {decode['batched_likelihood_max_gap']:.1e}.
 - int8 vs fp32 on the same sequences: {100 * q8['token_agreement']:.1f}% of tokens, {100 * q8['caption_agreement']:.0f}% of
-  captions and {100 * q8['sequence_agreement']:.0f}% of all sequences identical. Default dtype: **{default_dtype}**
-  (int8 is the default only when at least 90% of its captions equal fp32's).
+  captions and {100 * q8['sequence_agreement']:.0f}% of all sequences identical; on the 50 fixture images int8 gets
+  {fa['q8']['captions']} captions and {fa['q8']['answers']} answers right, fp32 {fa['fp32']['captions']} and {fa['fp32']['answers']}.
+  Default dtype: **{default_dtype}** (int8 is the default when it gets at most one caption and one answer fewer
+  right than fp32 there).
 """
     with open(os.path.join(out_dir, "README.md"), "w") as f:
         f.write(text)

@@ -136,10 +136,11 @@ const report = {
     caption_agreement: sameCaptions / reference.images.length,
     sequence_agreement: sameSequences / (reference.images.length * 3),
     tokens_per_second: q8Run.tokensPerSecond,
+    ids: q8Run.out,
   },
 };
 writeFileSync(reportPath, JSON.stringify(report, null, 2) + '\n');
-console.log(JSON.stringify(report));
+console.log(JSON.stringify({ ...report, q8: { ...report.q8, ids: undefined } }));
 for (const m of mismatches.slice(0, 10)) console.error(`mismatch: ${m}`);
 const failed = mismatches.length > 0 || worstLogitGap > 1e-3 || worstLikelihoodGap > 1e-3;
 if (failed) console.error('decode check FAILED: the ONNX files do not reproduce the PyTorch reference');

@@ -10,7 +10,7 @@ from PIL import Image
 
 from decode import BEAM_RULE, beam_search, greedy, label_log_probs
 from scenes import IMAGE_SIZE
-from shapes_data import HELD_OUT, render, seen_pairs
+from shapes_data import HELD_OUT, SHAPES, render, seen_pairs
 from texts import LIKELIHOOD_PREFIX, likelihood_labels
 from train import pixel_values
 
@@ -31,15 +31,17 @@ def _scenes():
 
 
 def _question(objects, index):
+    """(question, expected answer)."""
     colours, shapes = [o[0] for o in objects], [o[1] for o in objects]
-    kind = index % 4
+    kind, pick = index % 4, index % len(objects)
     if kind == 0 and len(set(shapes)) == len(shapes):
-        return f"what colour is the {shapes[index % len(shapes)]}?"
+        return f"what colour is the {shapes[pick]}?", colours[pick]
     if kind == 1 and len(set(colours)) == len(colours):
-        return f"what shape is the {colours[index % len(colours)]} one?"
+        return f"what shape is the {colours[pick]} one?", shapes[pick]
     if kind == 2:
-        return "how many shapes are there?"
-    return f"is there a {['circle', 'square', 'triangle', 'star', 'hexagon', 'cross'][index % 6]}?"
+        return "how many shapes are there?", ["one", "two"][len(objects) - 1]
+    asked = SHAPES[index % 6]
+    return f"is there a {asked}?", "yes" if asked in shapes else "no"
 
 
 def _prefix(objects, index):
@@ -55,20 +57,21 @@ def write_fixture(model, tokenizer, start_id, directory):
     rng, scenes = _scenes()
     images, pixels = [], []
     for index, objects in enumerate(scenes):
-        array, _ = render(objects, IMAGE_SIZE, rng)
+        array, meta = render(objects, IMAGE_SIZE, rng)
         name = f"{index:02d}-" + "-".join(f"{c}-{s}" for c, s in objects) + ".png"
         Image.fromarray(array).save(os.path.join(image_dir, name))
         loaded = np.asarray(Image.open(os.path.join(image_dir, name)).convert("RGB"))
-        images.append((name, objects))
+        images.append((name, objects, meta["horizontal"]))
         pixels.append(pixel_values(loaded[None]))
     entries = []
-    for index, ((name, objects), x) in enumerate(zip(images, pixels)):
-        question = _question(objects, index)
+    for index, ((name, objects, horizontal), x) in enumerate(zip(images, pixels)):
+        question, expected = _question(objects, index)
         question_prefix = f"question: {question} answer:"
         prefix = _prefix(objects, index)
         entries.append({
             "file": f"images/{name}",
             "held_out": any(tuple(o) in HELD_OUT for o in objects),
+            "objects": [list(o) for o in objects], "horizontal": horizontal, "expected_answer": expected,
             "caption_ids": greedy(model, tokenizer, x, "", start_id, MAX_TOKENS)[0],
             "question": question, "question_prefix": question_prefix,
             "answer_ids": greedy(model, tokenizer, x, question_prefix, start_id, MAX_TOKENS)[0],

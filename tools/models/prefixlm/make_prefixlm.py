@@ -85,7 +85,8 @@ def main():
     reference = write_fixture(model, tokenizer, start_id, args.fixture)
     decode_report = checks.check_onnx_decode(model, args.out, args.fixture, reference, args.work, ROOT)
     results = evaluate(model, tokenizer, start_id, args.work, TEST_SEED, args.test_images)
-    default_dtype = "q8" if checks.int8_good_enough(decode_report) else "fp32"
+    default_dtype, fixture_scores = checks.choose_dtype(tokenizer, reference, decode_report)
+    decode_report["fixture_accuracy"] = fixture_scores
     write_json(os.path.join(args.out, "config.json"), model_config(cfg, tokenizer, start_id, default_dtype))
     write_json(os.path.join(args.work, "eval.json"), results)
     write_card(args.out, cfg, training, results, decode_report, default_dtype)

@@ -37,7 +37,7 @@ def text_batch(tokenizer, pairs, start_id):
     return prefix_ids, prefix_mask, decoder_ids, targets
 
 
-LR = 2e-3
+LR = 1.5e-3
 TEXTS_PER_IMAGE = 2  # each image in a batch gets two texts, so the conv stem runs once for both
 
 
@@ -57,7 +57,7 @@ def train(model, tokenizer, images, metas, steps, batch, seed, start_id, budget_
         return min(1.0, max(step / steps, (time.time() - started) / budget_seconds))
     loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
     model.train()
-    running, step = None, 0
+    running, step, skipped = None, 0, 0
     while progress(step) < 1.0:
         for group in optimiser.param_groups:
             group["lr"] = LR * min(1.0, (step + 1) / warmup) * 0.5 * (1 + math.cos(math.pi * progress(step)))
@@ -68,12 +68,16 @@ def train(model, tokenizer, images, metas, steps, batch, seed, start_id, budget_
         loss = loss_fn(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1))
         optimiser.zero_grad()
         loss.backward()
-        nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        norm = nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        if not (torch.isfinite(loss) and torch.isfinite(norm)):
+            skipped += 1  # a non-finite step would poison every weight; drop it
+            step += 1
+            continue
         optimiser.step()
         running = loss.item() if running is None else 0.98 * running + 0.02 * loss.item()
         if step % 20 == 0:
             log(f"step {step} loss {running:.4f} ({time.time() - started:.0f} s, progress {progress(step):.3f})")
         step += 1
-    log(f"trained {step} steps, loss {running:.4f}, {time.time() - started:.0f} s")
+    log(f"trained {step} steps ({skipped} skipped as non-finite), loss {running:.4f}, {time.time() - started:.0f} s")
     model.eval()
     return time.time() - started, step, running
