@@ -59,13 +59,16 @@ async function runPrefixLmBench(options: PrefixLmBenchOptions): Promise<PrefixLm
 }
 
 /** Writes bench/results/prefixlm-<time>.{json,md}; returns the Markdown. */
-function writePrefixLmResults(summaries: PrefixLmSummary[], meta: { rounds: number; load: number[][] }): string {
+function writePrefixLmResults(
+  summaries: PrefixLmSummary[],
+  meta: { rounds: number; model: string; load: number[][] },
+): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const out = join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
   const [before, after] = meta.load;
   const loadNote = `Load average (1, 5, 15 min) before: ${before!.map((l) => l.toFixed(2)).join(' ')}; after: ${after!.map((l) => l.toFixed(2)).join(' ')}.\n`;
-  const markdown = formatPrefixLmTable(summaries, meta.rounds) + '\n' + loadNote;
+  const markdown = `Model: \`${meta.model}\`.\n\n` + formatPrefixLmTable(summaries, meta.rounds) + '\n' + loadNote;
   writeFileSync(
     join(out, `prefixlm-${stamp}.json`),
     JSON.stringify({ ...meta, command: process.argv.slice(2), ratios: headlineRatios(summaries), summaries }, null, 2) +
@@ -81,5 +84,6 @@ function writePrefixLmResults(summaries: PrefixLmSummary[], meta: { rounds: numb
 export async function benchPrefixLm(rounds: number, extra: Omit<PrefixLmBenchOptions, 'rounds'> = {}) {
   const before = loadavg();
   const summaries = await runPrefixLmBench({ rounds, ...extra });
-  console.log('\n' + writePrefixLmResults(summaries, { rounds, load: [before, loadavg()] }));
+  const model = relative(ROOT, resolve(extra.dir ?? PREFIXLM_DIR));
+  console.log('\n' + writePrefixLmResults(summaries, { rounds, model, load: [before, loadavg()] }));
 }
