@@ -24,7 +24,7 @@ export interface DescribedRow {
 }
 
 /** The Describe view's settings, in the JSON export's context once it was opened. */
-export interface DescribeContext {
+interface DescribeContext {
   question: string;
   prefix: string;
   beams: number;

@@ -1,7 +1,7 @@
 // What the Describe view shows per image: the PrefixLM's streamed caption, answer and continuation, and its
 // likelihood scores of the labels (the generator session writes them, the view reads them).
 
-export type GenerationState = 'queued' | 'streaming' | 'done' | 'error';
+type GenerationState = 'queued' | 'streaming' | 'done' | 'error';
 
 export interface GeneratedTextState {
   state: GenerationState;

@@ -29,8 +29,12 @@ export interface WantedTask {
 }
 
 /** The prompt the model was trained to answer after ("question: what colour is the star? answer:"). */
-export function answerPrompt(question: string): string {
-  const asked = question.trim().replace(/^question:\s*/i, '');
+function answerPrompt(question: string): string {
+  // A question typed in the trained form ("question: ... answer:") is taken as the bare question.
+  const asked = question
+    .trim()
+    .replace(/^question:\s*/i, '')
+    .replace(/\s*answer:$/i, '');
   return asked ? `question: ${asked} answer:` : '';
 }
 

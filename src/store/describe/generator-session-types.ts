@@ -8,13 +8,13 @@ import type { GeneratorLoadParams, LoadedGenerator, MakeGeneratorClient } from '
 
 export type GeneratorStatus = ModelStatus<LoadedGenerator>;
 
-export interface GeneratorSource {
+interface GeneratorSource {
   /** The images to describe, in card order; one no longer listed was removed and its work is dropped. */
   images(): readonly SessionImage[];
   inputs(): DescribeInputs;
 }
 
-export interface GeneratorSink {
+interface GeneratorSink {
   status(status: GeneratorStatus): void;
   /** Every image's state, a fresh object on each change. */
   describe(byImage: Record<string, DescribeImageState>): void;
