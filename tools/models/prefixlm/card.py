@@ -122,8 +122,8 @@ All files together: {total / 1e6:.2f} MB.
 - int8 vs fp32 on the same sequences: {100 * q8['token_agreement']:.1f}% of tokens, {100 * q8['caption_agreement']:.0f}% of
   captions and {100 * q8['sequence_agreement']:.0f}% of all sequences identical; on the 50 fixture images int8 gets
   {fa['q8']['captions']} captions and {fa['q8']['answers']} answers right, fp32 {fa['fp32']['captions']} and {fa['fp32']['answers']}.
-  Default dtype: **{default_dtype}** (int8 is the default when it gets at most one caption and one answer fewer
-  right than fp32 there).
+  Default dtype: **{default_dtype}**: on WASM int8 decodes no faster (`npm run bench -- --only prefixlm`), and fp32
+  label scores do not depend on batch-mates.
 """
     with open(os.path.join(out_dir, "README.md"), "w") as f:
         f.write(text)

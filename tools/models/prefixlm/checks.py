@@ -14,10 +14,6 @@ from evaluate import caption_right
 from texts import caption, likelihood_labels, question, question_prefix
 from train import pixel_values
 
-# int8 is the default only if, on the 50 fixture images, it gets at most this many fewer captions and answers
-# right than fp32.
-INT8_ALLOWED_LOSS = 1
-
 
 def _natural(words):
     return " ".join(words).replace(" ?", "?").replace(" :", ":")
@@ -70,5 +66,6 @@ def choose_dtype(tokenizer, reference, report):
         return {field: [[tokenizer.words[t] for t in row] for row in rows] for field, rows in ids.items()}
     fp32 = fixture_accuracy(reference, words({f: [e[f] for e in reference["images"]] for f in ("caption_ids", "answer_ids")}))
     q8 = fixture_accuracy(reference, words({f: report["q8"]["ids"][f] for f in ("caption_ids", "answer_ids")}))
-    good = all(q8[k] >= fp32[k] - INT8_ALLOWED_LOSS for k in ("captions", "answers"))
-    return ("q8" if good else "fp32"), {"fp32": fp32, "q8": q8}
+    # The bundled model is small enough to ship in fp32: on WASM it decodes as fast as int8 (npm run bench), and its
+    # label scores do not depend on batch-mates (int8's dynamic quantisation shares a scale across the batch).
+    return "fp32", {"fp32": fp32, "q8": q8}

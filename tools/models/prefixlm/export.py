@@ -113,6 +113,9 @@ def export_all(model, onnx_dir, work_dir):
                           output_names=["logits", *kv_names("present", layers, ("decoder",))], opset_version=OPSET,
                           dynamic_axes={"encoder_attention_mask": seq, "inputs_embeds": dec, "logits": dec,
                                         **past_axes, **{k: v for k, v in present_axes.items() if ".decoder." in k}})
+    # torch.onnx.export restores each wrapper's training flag afterwards, and a fresh wrapper is in training mode:
+    # that would leave the model's batch norms on batch statistics for everything after the export.
+    model.eval()
     written = []
     for name in ("vision_encoder", "embed_tokens", "encoder_model"):
         quantise(path(name), path(f"{name}_quantized"))

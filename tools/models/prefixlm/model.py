@@ -21,7 +21,7 @@ class PrefixLMConfig:
     decoder_layers: int = 3
     ffn: int = 256
     max_positions: int = 128
-    stem: tuple = (16, 32, 64, 128)
+    stem: tuple = (32, 64, 128, 128)
 
     @property
     def num_image_tokens(self):
@@ -85,13 +85,14 @@ class DecoderLayer(nn.Module):
 
 
 class VisionStem(nn.Module):
+    """Conv stages as the Mini CLIP's image tower (conv, batch norm, ReLU, twice per stage, the first with stride
+    2): batch norm lets the stem learn colours and shapes within the first few hundred steps."""
     def __init__(self, cfg):
         super().__init__()
         layers, channels = [], 3
-        for i, width in enumerate(cfg.stem):
-            layers += [nn.Conv2d(channels, width, 3, 2, 1), nn.GELU()]
-            if i == len(cfg.stem) - 1:  # a second conv at the coarsest scale
-                layers += [nn.Conv2d(width, width, 3, 1, 1), nn.GELU()]
+        for width in cfg.stem:
+            layers += [nn.Conv2d(channels, width, 3, 2, 1, bias=False), nn.BatchNorm2d(width), nn.ReLU(),
+                       nn.Conv2d(width, width, 3, 1, 1, bias=False), nn.BatchNorm2d(width), nn.ReLU()]
             channels = width
         self.convs = nn.Sequential(*layers)
         self.proj = nn.Linear(channels, cfg.d_model)

@@ -37,7 +37,7 @@ def text_batch(tokenizer, pairs, start_id):
     return prefix_ids, prefix_mask, decoder_ids, targets
 
 
-LR = 1.5e-3
+LR = 1e-3
 TEXTS_PER_IMAGE = 2  # each image in a batch gets two texts, so the conv stem runs once for both
 
 
@@ -50,7 +50,7 @@ def train(model, tokenizer, images, metas, steps, batch, seed, start_id, budget_
     rest = [p for n, p in model.named_parameters() if not (p.ndim >= 2 and "pos" not in n and "type" not in n)]
     optimiser = torch.optim.AdamW([{"params": decay, "weight_decay": 0.02}, {"params": rest, "weight_decay": 0.0}],
                                   lr=LR, betas=(0.9, 0.98))
-    warmup = 50
+    warmup = 200
     started = time.time()
 
     def progress(step):
