@@ -37,8 +37,8 @@ const GENERATORS: readonly GeneratorModel[] = [
     architecture: 'encoder-decoder',
     bundledPath: 'models/clipscope-mini-prefixlm/',
     revision: 'main',
-    sizeMb: { fp32: 5.4, q8: 1.7 },
-    defaultDtype: 'q8',
+    sizeMb: { fp32: 6.8, q8: 2.0 },
+    defaultDtype: 'fp32',
     licence: 'MIT',
     knows: {
       topics: [
