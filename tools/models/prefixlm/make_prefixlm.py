@@ -40,7 +40,7 @@ def main():
     parser.add_argument("--steps", type=int, default=4000)
     parser.add_argument("--minutes", type=float, default=28.0, help="training time budget (wall clock)")
     parser.add_argument("--batch", type=int, default=128)
-    parser.add_argument("--train-images", type=int, default=8000)
+    parser.add_argument("--train-images", type=int, default=20000)
     parser.add_argument("--test-images", type=int, default=120, help="per test kind (four kinds)")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--reuse", action="store_true", help="load the trained checkpoint instead of training")
