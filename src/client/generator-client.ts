@@ -10,6 +10,14 @@ import { WorkerClient } from './worker-client';
 /** The generator's worker name (and Web Lock) prefix: distinct from CLIP's workers. */
 export const GENERATOR_WORKER_PREFIX = `${WORKER_NAME_PREFIX}generator-`;
 
+export type GeneratorLoadParams = Omit<GeneratorLoadRequest, 'type' | 'id' | 'kind'>;
+
+/** A streamed update: the whole text so far, never a delta. */
+export interface GeneratedSoFar {
+  text: string;
+  tokenIds: number[];
+}
+
 export interface GenerateArgs {
   imageKey: string;
   image: Blob;
@@ -34,20 +42,14 @@ export class GeneratorClient extends WorkerClient<GeneratorRequests> {
     super(host, GENERATOR_WORKER_PREFIX);
   }
 
-  async load(
-    params: Omit<GeneratorLoadRequest, 'type' | 'id' | 'kind'>,
-    onProgress: (phase: LoadPhase) => void,
-  ): Promise<LoadedGenerator> {
+  async load(params: GeneratorLoadParams, onProgress: (phase: LoadPhase) => void): Promise<LoadedGenerator> {
     this.restartNotice = '';
     const { model } = await this.request('load', { ...params, kind: 'generator' }, onProgress);
     return this.restartNotice ? { ...model, notice: this.restartNotice } : model;
   }
 
   /** Starts a generation: `id` is what stop() takes; `done` settles with the reply. */
-  generate(
-    args: GenerateArgs,
-    onText: (update: { text: string; tokenIds: number[] }) => void,
-  ): { id: number; done: Promise<Generated> } {
+  generate(args: GenerateArgs, onText: (update: GeneratedSoFar) => void): { id: number; done: Promise<Generated> } {
     const id = this.nextRequestId;
     const done = this.request('generate', { ...args, kvCache: args.kvCache ?? true }, onText).then(
       ({ type: _type, id: _id, ...generated }) => generated,

@@ -5,6 +5,7 @@
 import type { ModelWorker, ModelWorkerHost } from '../../client/model-worker';
 import type { GeneratorRequests } from '../../shared/generator-protocol';
 import type { ClientMessage, WorkerMessage } from '../../shared/protocol';
+import { FakeHost } from '../session/fake-worker-host';
 import { fakeText, LOADED_GENERATOR } from './fake-generator-client';
 
 type Sent = ClientMessage<GeneratorRequests>;
@@ -21,7 +22,7 @@ export class FakeGeneratorWorker implements ModelWorker<GeneratorRequests> {
   private end!: () => void;
   readonly ended = new Promise<void>((resolve) => (this.end = resolve));
 
-  constructor(private readonly host: FakeGeneratorHost) {}
+  constructor(private readonly host: FakeHost<FakeGeneratorWorker>) {}
 
   postMessage(message: Sent): void {
     if (this.dead) return;
@@ -97,25 +98,8 @@ export class FakeGeneratorWorker implements ModelWorker<GeneratorRequests> {
   }
 }
 
-export class FakeGeneratorHost implements ModelWorkerHost<GeneratorRequests> {
-  readonly workers: FakeGeneratorWorker[] = [];
-  /** While true, generations wait for `step` or a cancel. */
-  holding = false;
-  private readonly byName = new Map<string, FakeGeneratorWorker>();
-
-  spawn(name: string): FakeGeneratorWorker {
-    const worker = new FakeGeneratorWorker(this);
-    this.workers.push(worker);
-    this.byName.set(name, worker);
-    return worker;
-  }
-  ended(name: string): Promise<void> {
-    return this.byName.get(name)!.ended;
-  }
-  now(): number {
-    return 0;
-  }
-  current(): FakeGeneratorWorker {
-    return this.workers.at(-1)!;
+export class FakeGeneratorHost extends FakeHost<FakeGeneratorWorker> implements ModelWorkerHost<GeneratorRequests> {
+  constructor() {
+    super((host) => new FakeGeneratorWorker(host));
   }
 }

@@ -41,7 +41,7 @@ export class FakeModelWorker implements ModelWorker {
   private end!: () => void;
   readonly ended = new Promise<void>((resolve) => (this.end = resolve));
 
-  constructor(private readonly host: FakeWorkerHost) {}
+  constructor(private readonly host: FakeHost<FakeModelWorker>) {}
 
   postMessage(message: WorkerRequest): void {
     if (this.terminated) throw new Error('Posted to a worker that has ended.');
@@ -121,14 +121,17 @@ export class FakeModelWorker implements ModelWorker {
   }
 }
 
-export class FakeWorkerHost implements ModelWorkerHost {
-  readonly workers: FakeModelWorker[] = [];
-  /** While true, workers keep requests until `release`. */
+/** A host of fake workers of any kind: spawned workers by name, each ending when the test kills it. */
+export class FakeHost<W extends { readonly ended: Promise<void> }> {
+  readonly workers: W[] = [];
+  /** While true, workers keep requests until the test releases or steps them. */
   holding = false;
-  private readonly byName = new Map<string, FakeModelWorker>();
+  private readonly byName = new Map<string, W>();
 
-  spawn(name: string): FakeModelWorker {
-    const worker = new FakeModelWorker(this);
+  constructor(private readonly makeWorker: (host: FakeHost<W>) => W) {}
+
+  spawn(name: string): W {
+    const worker = this.makeWorker(this);
     this.workers.push(worker);
     this.byName.set(name, worker);
     return worker;
@@ -142,8 +145,14 @@ export class FakeWorkerHost implements ModelWorkerHost {
     return 0;
   }
 
-  current(): FakeModelWorker {
+  current(): W {
     return this.workers.at(-1)!;
+  }
+}
+
+export class FakeWorkerHost extends FakeHost<FakeModelWorker> implements ModelWorkerHost {
+  constructor() {
+    super((host) => new FakeModelWorker(host));
   }
 }
 
