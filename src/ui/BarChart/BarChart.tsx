@@ -1,9 +1,8 @@
 import { useMemo, useState } from 'react';
+import { BarBody, ShowAllBars } from './BarParts';
 import type { LabelScores, ScoringRule } from '../../model/scoring/score-image';
-import { scoreText } from '../../shared/score-text';
 import { DEFAULT_VISIBLE_BARS } from '../../shared/settings';
 import { useAppStore } from '../../store/store';
-import { VisibleText } from '../VisibleText/VisibleText';
 
 /** Horizontal bars of every label, best first; the top label stands out. */
 export function BarChart({
@@ -56,20 +55,12 @@ export function BarChart({
               data-score={rule ? probability.toFixed(6) : undefined}
               data-similarity={similarity.toFixed(6)}
             >
-              <VisibleText className="bar-label" text={labels[i]!} />
-              <span className="bar-track" aria-hidden="true">
-                <span className="bar-fill" style={{ width: `${Math.max(0, Math.min(1, value)) * 100}%` }} />
-              </span>
-              <span className="bar-value">{scoreText(value, mode)}</span>
+              <BarBody label={labels[i]!} value={value} mode={mode} />
             </li>
           );
         })}
       </ol>
-      {order.length > DEFAULT_VISIBLE_BARS && (
-        <button type="button" className="link-button" onClick={() => setShowAll(!showAll)}>
-          {showAll ? `Show top ${DEFAULT_VISIBLE_BARS}` : `Show all ${order.length} labels`}
-        </button>
-      )}
+      <ShowAllBars count={order.length} showAll={showAll} onToggle={() => setShowAll(!showAll)} />
     </div>
   );
 }

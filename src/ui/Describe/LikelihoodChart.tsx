@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
+import { BarBody, ShowAllBars } from '../BarChart/BarParts';
 import type { LikelihoodState } from '../../store/describe/describe-types';
-import { scoreText } from '../../shared/score-text';
 import { DEFAULT_VISIBLE_BARS } from '../../shared/settings';
-import { VisibleText } from '../VisibleText/VisibleText';
 
 /** The PrefixLM's bars: each label's probability as the continuation of the template's prefix, best first. */
 export function LikelihoodChart({ imageName, likelihood }: { imageName: string; likelihood: LikelihoodState }) {
@@ -26,19 +25,11 @@ export function LikelihoodChart({ imageName, likelihood }: { imageName: string; 
             data-score={probabilities[i]!.toFixed(6)}
             data-mean-log-prob={likelihood.meanLogProbs[i]?.toFixed(6)}
           >
-            <VisibleText className="bar-label" text={labels[i]!} />
-            <span className="bar-track" aria-hidden="true">
-              <span className="bar-fill" style={{ width: `${Math.max(0, Math.min(1, probabilities[i]!)) * 100}%` }} />
-            </span>
-            <span className="bar-value">{scoreText(probabilities[i]!, 'probability')}</span>
+            <BarBody label={labels[i]!} value={probabilities[i]!} mode="probability" />
           </li>
         ))}
       </ol>
-      {order.length > DEFAULT_VISIBLE_BARS && (
-        <button type="button" className="link-button" onClick={() => setShowAll(!showAll)}>
-          {showAll ? `Show top ${DEFAULT_VISIBLE_BARS}` : `Show all ${order.length} labels`}
-        </button>
-      )}
+      <ShowAllBars count={order.length} showAll={showAll} onToggle={() => setShowAll(!showAll)} />
     </div>
   );
 }
