@@ -19,6 +19,12 @@ describe('load phases', () => {
     expect(phaseLabel({ kind: 'compiling', tower: 'vision', towersDone: 1, towersTotal: 2 })).toBe(
       'Preparing the image encoder (2 of 2)',
     );
+    expect(phaseLabel({ kind: 'compiling', tower: 'generator', towersDone: 2, towersTotal: 4 })).toBe(
+      "Preparing the generator's parts (3 of 4)",
+    );
+    expect(phaseLabel({ kind: 'compiling', tower: 'generator', towersDone: 4, towersTotal: 4 })).toBe(
+      "Preparing the generator's parts (4 of 4)",
+    );
     expect(phaseLabel({ kind: 'warming-up', stepsDone: 1, stepsTotal: 2 })).toBe('Warming up');
   });
 

@@ -3,13 +3,15 @@
 // A discriminated union, so the UI shows a bar per phase and never has to match on display text.
 
 export type Tower = 'text' | 'vision';
+/** What a compiling step prepares: one CLIP tower, or the generator's sessions (created together). */
+type CompiledPart = Tower | 'generator';
 
 export type LoadPhase =
   /** Before the towers' sizes are known: configs, tokenizer, backend choice. */
   | { kind: 'starting' }
   | { kind: 'downloading'; loadedBytes: number; totalBytes: number; fromCache: boolean }
   /** Creating the ONNX Runtime sessions (graph optimisation, kernel compilation), one tower at a time. */
-  | { kind: 'compiling'; tower: Tower; towersDone: number; towersTotal: number }
+  | { kind: 'compiling'; tower: CompiledPart; towersDone: number; towersTotal: number }
   /** One run of each tower, so the first real image or label does not pay for first-run costs. */
   | { kind: 'warming-up'; stepsDone: number; stepsTotal: number };
 
@@ -17,7 +19,11 @@ export type PhaseKind = LoadPhase['kind'];
 
 export const STARTING: LoadPhase = { kind: 'starting' };
 
-const TOWER_NAMES: Record<Tower, string> = { text: 'text', vision: 'image' };
+const PART_NAMES: Record<CompiledPart, string> = {
+  text: 'the text encoder',
+  vision: 'the image encoder',
+  generator: "the generator's parts",
+};
 
 /** The phase in a few words, for the status line. */
 export function phaseLabel(phase: LoadPhase): string {
@@ -27,7 +33,8 @@ export function phaseLabel(phase: LoadPhase): string {
     case 'downloading':
       return phase.fromCache ? 'Reading from cache' : 'Downloading model';
     case 'compiling':
-      return `Preparing the ${TOWER_NAMES[phase.tower]} encoder (${phase.towersDone + 1} of ${phase.towersTotal})`;
+      // The count never passes the total: the last part's "done" report arrives before the warm-up starts.
+      return `Preparing ${PART_NAMES[phase.tower]} (${Math.min(phase.towersDone + 1, phase.towersTotal)} of ${phase.towersTotal})`;
     case 'warming-up':
       return 'Warming up';
   }

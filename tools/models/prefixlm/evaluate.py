@@ -68,7 +68,7 @@ def evaluate(model, tokenizer, start_id, work_dir, seed, count):
         asked = [question(m, rng) for m in metas for _ in range(3)]
         answers = _greedy_words(model, tokenizer, images[[i // 3 for i in range(len(asked))]],
                                 [" ".join(question_prefix(q)) for q, _, _ in asked], start_id)
-        for qtype in ("colour", "shape", "count", "exists"):
+        for qtype in ("colour", "shape", "count", "exists", "where"):
             hits = [a == expected for (q, expected, t), a in zip(asked, answers) if t == qtype]
             entry[f"vqa_{qtype}"] = rate(hits)
         if kind.startswith("test1"):

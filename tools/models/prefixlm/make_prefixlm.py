@@ -37,8 +37,8 @@ TEST_SEED = 2026
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--steps", type=int, default=4000)
-    parser.add_argument("--minutes", type=float, default=28.0, help="training time budget (wall clock)")
+    parser.add_argument("--steps", type=int, default=3600)
+    parser.add_argument("--minutes", type=float, default=29.0, help="training time budget (wall clock)")
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--train-images", type=int, default=20000)
     parser.add_argument("--test-images", type=int, default=120, help="per test kind (four kinds)")

@@ -38,6 +38,9 @@ def text_batch(tokenizer, pairs, start_id):
 
 
 LR = 1e-3
+# Label smoothing keeps the decoder from learning "after red, never star" from the texts alone: with a floor
+# under every token's target, no colour word can push a shape it never preceded further down than the image does.
+LABEL_SMOOTHING = 0.1
 TEXTS_PER_IMAGE = 2  # each image in a batch gets two texts, so the conv stem runs once for both
 
 
@@ -55,7 +58,7 @@ def train(model, tokenizer, images, metas, steps, batch, seed, start_id, budget_
 
     def progress(step):
         return min(1.0, max(step / steps, (time.time() - started) / budget_seconds))
-    loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
+    loss_fn = nn.CrossEntropyLoss(ignore_index=-100, label_smoothing=LABEL_SMOOTHING)
     model.train()
     running, step, skipped = None, 0, 0
     while progress(step) < 1.0:
