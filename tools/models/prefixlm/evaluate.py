@@ -8,7 +8,7 @@ import torch
 import scenes
 from decode import encode_images, greedy
 from shapes_data import COLOURS, SHAPES
-from texts import LIKELIHOOD_PREFIX, likelihood_labels, question, question_prefix
+from texts import LIKELIHOOD_PREFIX, QUESTION_KINDS, likelihood_labels, question, question_prefix
 from train import pixel_values
 
 CHUNK = 120
@@ -68,7 +68,7 @@ def evaluate(model, tokenizer, start_id, work_dir, seed, count):
         asked = [question(m, rng) for m in metas for _ in range(3)]
         answers = _greedy_words(model, tokenizer, images[[i // 3 for i in range(len(asked))]],
                                 [" ".join(question_prefix(q)) for q, _, _ in asked], start_id)
-        for qtype in ("colour", "shape", "count", "exists", "where"):
+        for qtype in QUESTION_KINDS:
             hits = [a == expected for (q, expected, t), a in zip(asked, answers) if t == qtype]
             entry[f"vqa_{qtype}"] = rate(hits)
         if kind.startswith("test1"):

@@ -13,6 +13,7 @@ PHOTO_SPLIT_SHARE = 0.5
 # "where is the ...?" questions per two-shape scene, against the other kinds' weights: they teach the decoder to
 # bind a named object to its place, which captions alone ("a X left of a Y" in either order) teach slowly.
 WHERE_WEIGHT = 2
+QUESTION_KINDS = ("colour", "shape", "count", "exists", "where")  # what question() asks; evaluation reports each
 
 
 def noun(colour, shape, size=None):
@@ -103,7 +104,7 @@ def vocabulary_words():
              "many", "shapes", "are", "there", "two", "yes", "no"]
     for name in [*COLOURS, *SHAPES, *BACKGROUNDS]:
         words += name.split()
-    return list(dict.fromkeys([*words, "where"]))
+    return list(dict.fromkeys([*words, "where"]))  # added last, so the older words keep their ids
 
 
 def likelihood_labels():
