@@ -13,16 +13,16 @@ describe('load phases', () => {
     expect(phaseLabel(STARTING)).toBe('Starting');
     expect(phaseLabel(download(1, 2))).toBe('Downloading model');
     expect(phaseLabel(download(2, 2, true))).toBe('Reading from cache');
-    expect(phaseLabel({ kind: 'compiling', tower: 'text', towersDone: 0, towersTotal: 2 })).toBe(
+    expect(phaseLabel({ kind: 'compiling', part: 'text', partsDone: 0, partsTotal: 2 })).toBe(
       'Preparing the text encoder (1 of 2)',
     );
-    expect(phaseLabel({ kind: 'compiling', tower: 'vision', towersDone: 1, towersTotal: 2 })).toBe(
+    expect(phaseLabel({ kind: 'compiling', part: 'vision', partsDone: 1, partsTotal: 2 })).toBe(
       'Preparing the image encoder (2 of 2)',
     );
-    expect(phaseLabel({ kind: 'compiling', tower: 'generator', towersDone: 2, towersTotal: 4 })).toBe(
+    expect(phaseLabel({ kind: 'compiling', part: 'generator', partsDone: 2, partsTotal: 4 })).toBe(
       "Preparing the generator's parts (3 of 4)",
     );
-    expect(phaseLabel({ kind: 'compiling', tower: 'generator', towersDone: 4, towersTotal: 4 })).toBe(
+    expect(phaseLabel({ kind: 'compiling', part: 'generator', partsDone: 4, partsTotal: 4 })).toBe(
       "Preparing the generator's parts (4 of 4)",
     );
     expect(phaseLabel({ kind: 'warming-up', stepsDone: 1, stepsTotal: 2 })).toBe('Warming up');
@@ -33,7 +33,7 @@ describe('load phases', () => {
     expect(phaseProgress(download(0, 0))).toBeUndefined();
     expect(phaseProgress(download(30, 120))).toEqual({ value: 30, max: 120 });
     expect(phaseProgress(download(130, 120))).toEqual({ value: 120, max: 120 });
-    expect(phaseProgress({ kind: 'compiling', tower: 'vision', towersDone: 1, towersTotal: 2 })).toEqual({
+    expect(phaseProgress({ kind: 'compiling', part: 'vision', partsDone: 1, partsTotal: 2 })).toEqual({
       value: 1,
       max: 2,
     });

@@ -1,5 +1,5 @@
 // The phases a model load goes through, as the worker reports them: fetching the configs, downloading (or reading
-// from the cache) the two towers, creating an ONNX Runtime session for each tower, and one warm-up run of each.
+// from the cache) the model files, creating the ONNX Runtime sessions, and one warm-up run.
 // A discriminated union, so the UI shows a bar per phase and never has to match on display text.
 
 export type Tower = 'text' | 'vision';
@@ -10,8 +10,9 @@ export type LoadPhase =
   /** Before the towers' sizes are known: configs, tokenizer, backend choice. */
   | { kind: 'starting' }
   | { kind: 'downloading'; loadedBytes: number; totalBytes: number; fromCache: boolean }
-  /** Creating the ONNX Runtime sessions (graph optimisation, kernel compilation), one tower at a time. */
-  | { kind: 'compiling'; tower: CompiledPart; towersDone: number; towersTotal: number }
+  /** Creating the ONNX Runtime sessions (graph optimisation, kernel compilation): one CLIP tower at a time,
+   * or the generator's sessions. */
+  | { kind: 'compiling'; part: CompiledPart; partsDone: number; partsTotal: number }
   /** One run of each tower, so the first real image or label does not pay for first-run costs. */
   | { kind: 'warming-up'; stepsDone: number; stepsTotal: number };
 
@@ -34,7 +35,7 @@ export function phaseLabel(phase: LoadPhase): string {
       return phase.fromCache ? 'Reading from cache' : 'Downloading model';
     case 'compiling':
       // The count never passes the total: the last part's "done" report arrives before the warm-up starts.
-      return `Preparing ${PART_NAMES[phase.tower]} (${Math.min(phase.towersDone + 1, phase.towersTotal)} of ${phase.towersTotal})`;
+      return `Preparing ${PART_NAMES[phase.part]} (${Math.min(phase.partsDone + 1, phase.partsTotal)} of ${phase.partsTotal})`;
     case 'warming-up':
       return 'Warming up';
   }
@@ -50,7 +51,7 @@ export function phaseProgress(phase: LoadPhase): { value: number; max: number } 
         ? { value: Math.min(phase.loadedBytes, phase.totalBytes), max: phase.totalBytes }
         : undefined;
     case 'compiling':
-      return { value: phase.towersDone, max: phase.towersTotal };
+      return { value: phase.partsDone, max: phase.partsTotal };
     case 'warming-up':
       return { value: phase.stepsDone, max: phase.stepsTotal };
   }

@@ -44,7 +44,7 @@ describe('milestones', () => {
 
   it('says nothing for files read from the cache or for the phases after the download', () => {
     expect(text(at({}), at({ status: downloading(88e6, 88e6, true) }))).toBeUndefined();
-    const compiling = loading({ kind: 'compiling', tower: 'text', towersDone: 0, towersTotal: 2 });
+    const compiling = loading({ kind: 'compiling', part: 'text', partsDone: 0, partsTotal: 2 });
     expect(text(at({ status: downloading(88e6) }), at({ status: compiling }))).toBeUndefined();
     expect(
       text(at({ status: compiling }), at({ status: loading({ kind: 'warming-up', stepsDone: 1, stepsTotal: 2 }) })),

@@ -28,7 +28,7 @@ const MODEL: LoadedModel = {
   dtypes: ['fp16', 'q8'],
 };
 const READY: ModelStatus = { phase: 'ready', modelId: 'm', model: MODEL };
-const COMPILING: LoadPhase = { kind: 'compiling', tower: 'vision', towersDone: 1, towersTotal: 2 };
+const COMPILING: LoadPhase = { kind: 'compiling', part: 'vision', partsDone: 1, partsTotal: 2 };
 const failed = (model?: LoadedModel): ModelStatus => ({
   phase: 'error',
   modelId: 'm',

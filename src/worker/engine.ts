@@ -79,7 +79,7 @@ export class Engine {
     });
     let towers = await timed('download', () => fetchTowers(context, dtype));
     const compiling = (tower: Tower, towersDone: number) =>
-      report({ kind: 'compiling', tower, towersDone, towersTotal: 2 });
+      report({ kind: 'compiling', part: tower, partsDone: towersDone, partsTotal: 2 });
     compiling('text', 0); // the graph rewrites below come first, and take a moment for a large model
     await starting;
     this.towers = await guardWebGpu(choice.backend, 'to start', async () => {

@@ -60,7 +60,7 @@ export async function loadGenerator(
   const paths = generatorPaths(request.dtype);
   let weights = await timed('download', () => fetchWeights(context, paths));
   const compiling = (done: number) =>
-    report({ kind: 'compiling', tower: 'generator', towersDone: done, towersTotal: paths.length });
+    report({ kind: 'compiling', part: 'generator', partsDone: done, partsTotal: paths.length });
   compiling(0);
   await starting;
   const create = async () => {
