@@ -46,11 +46,13 @@ describe('values read from a link are validated, with size limits', () => {
     }
   });
 
-  it('reads a huge query string quickly and without throwing', () => {
-    const start = performance.now();
+  it('reads only the start of a huge query string, so its cost does not grow with the link', () => {
     const choices = readUrlChoices(`?${'model=a/b&'.repeat(200_000)}hub=https://x.example`);
-    expect(performance.now() - start).toBeLessThan(500);
+    // The host comes after 2 MB of parameters: it is never parsed, which is what keeps a hostile link cheap.
+    expect(choices.proposedHost).toBeUndefined();
     expect(choices.problems.join('').length).toBeLessThan(500);
+    // The same host within the first characters is read, so the check above is about the length alone.
+    expect(readUrlChoices('?model=a/b&hub=https://x.example').proposedHost).toBe('https://x.example');
   });
 });
 
