@@ -78,8 +78,7 @@ export class Engine {
       requested: request.dtype,
     });
     let towers = await timed('download', () => fetchTowers(context, dtype));
-    const compiling = (tower: Tower, towersDone: number) =>
-      report({ kind: 'compiling', part: tower, partsDone: towersDone, partsTotal: 2 });
+    const compiling = (part: Tower, partsDone: number) => report({ kind: 'compiling', part, partsDone, partsTotal: 2 });
     compiling('text', 0); // the graph rewrites below come first, and take a moment for a large model
     await starting;
     this.towers = await guardWebGpu(choice.backend, 'to start', async () => {

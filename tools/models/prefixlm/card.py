@@ -4,9 +4,6 @@ import os
 from shapes_data import HELD_OUT
 from texts import LEFT_FIRST_SHARE, QUESTION_KINDS
 
-TARGETS = {"captions_attributes/test1-seen": 0.97, "captions_attributes/test1-held": 0.90,
-           "vqa_colour": 0.95, "vqa_shape": 0.95, "captions_fully_right/test2": 0.80}
-
 
 def _pct(entry):
     if entry["total"] == 0:
